@@ -1,0 +1,43 @@
+package dev.emporium.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code emporium.*} setting. Each one can also be given as an environment variable in Spring's relaxed
+ * form ({@code emporium.database.url} is {@code EMPORIUM_DATABASE_URL}); docs/configuration.md lists them.
+ */
+@ConfigurationProperties("emporium")
+public record EmporiumProperties(
+        @DefaultValue Http http,
+        @DefaultValue Management management,
+        @DefaultValue Database database,
+        @DefaultValue Shutdown shutdown) {
+
+    public record Http(
+            @DefaultValue("8080") int port,
+            @DefaultValue("1MB") DataSize maxRequestBodySize) {}
+
+    public record Management(@DefaultValue("8081") int port) {}
+
+    /** An external PostgreSQL when {@code url} is set, else an embedded one whose files live in {@code embeddedDataDirectory}. */
+    public record Database(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("./data/postgres") Path embeddedDataDirectory,
+            @DefaultValue("5s") Duration connectTimeout) {
+
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** On SIGTERM: how long readiness reports DOWN before the server stops accepting, and how long in-flight requests get. */
+    public record Shutdown(
+            @DefaultValue("0s") Duration drainDelay,
+            @DefaultValue("20s") Duration timeout) {}
+}
