@@ -86,8 +86,8 @@ class ErrorModelTest {
 
     @Test
     void unknownRouteIs404Problem() {
-        JsonNode problem = assertProblem(get(url("/api/v1/no-such-thing")), 404, "not-found");
-        assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/no-such-thing");
+        JsonNode problem = assertProblem(get(url("/no-such-thing")), 404, "not-found");
+        assertThat(problem.path("instance").asString()).isEqualTo("/no-such-thing");
     }
 
     @Test

@@ -74,10 +74,11 @@ class RequestIdTest {
     }
 
     @Test
-    void unknownMethodIsLoggedAsAFixedWord(CapturedOutput log) throws Exception {
+    void unknownMethodIsRefusedAndLoggedAsAFixedWord(CapturedOutput log) throws Exception {
         String response = TestHttp.raw(port, "BREW /api/data HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 405");
-        assertThat(log.getOut()).doesNotContain("BREW").contains("\"message\":\"OTHER unmatched 405");
+        // The security firewall refuses methods outside the standard set before any routing happens.
+        assertThat(response).startsWith("HTTP/1.1 400").containsPattern("(?i)Content-Type: application/problem\\+json");
+        assertThat(log.getOut()).doesNotContain("BREW").contains("\"message\":\"OTHER unmatched 400");
     }
 }
