@@ -20,6 +20,15 @@ import org.springframework.boot.test.context.SpringBootTest;
             "emporium.database.url=" + TestDatabase.URL,
             "emporium.database.username=" + TestDatabase.USERNAME,
             "emporium.database.password=" + TestDatabase.PASSWORD,
-            "emporium.management.port=0"
+            "emporium.management.port=0",
+            "emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
+            "emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+            "emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD
         })
-public @interface IntegrationTest {}
+public @interface IntegrationTest {
+
+    /** Shared by every test context, as instances of one deployment share theirs. */
+    String MASTER_KEY = "q3RrZWV5LWZvci10ZXN0cy1vbmx5LTMyLWJ5dGVzISE=";
+    String ADMIN_EMAIL = "admin@emporium.test";
+    String ADMIN_PASSWORD = "test-admin-password-7Qx";
+}

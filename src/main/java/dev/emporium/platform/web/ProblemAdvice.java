@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,9 +92,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given
-                ? given
-                : Problems.of(status, Problems.slugOf(status.value()), "The request could not be served.");
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail given) {
+            problem = given;
+        } else if (body == null && ex instanceof ErrorResponse response) {
+            problem = response.getBody();
+        } else {
+            problem = Problems.of(status, Problems.slugOf(status.value()), "The request could not be served.");
+        }
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest servletRequest) {
             Problems.complete(problem, servletRequest);

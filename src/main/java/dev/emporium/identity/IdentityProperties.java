@@ -1,0 +1,36 @@
+package dev.emporium.identity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of tokens, keys and trusted issuers ({@code emporium.identity.*}); docs/authentication.md explains them. */
+@ConfigurationProperties("emporium.identity")
+public record IdentityProperties(
+        @DefaultValue("emporium") String issuer,
+        @DefaultValue("emporium-api") String audience,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("30s") Duration keyRefreshInterval,
+        String masterKey,
+        @DefaultValue("./data/master.key") Path masterKeyFile,
+        @DefaultValue("12") int bcryptCost,
+        @DefaultValue External external) {
+
+    /** An OIDC issuer whose tokens are trusted too; its role claim values map to Emporium roles. */
+    public record External(
+            String issuerUri,
+            String jwkSetUri,
+            List<String> audiences,
+            @DefaultValue("roles") String rolesClaim,
+            Map<String, String> roleMapping) {
+
+        public boolean enabled() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
+    }
+}

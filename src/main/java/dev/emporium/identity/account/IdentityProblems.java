@@ -1,0 +1,54 @@
+package dev.emporium.identity.account;
+
+import dev.emporium.platform.web.Problems;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The failures of identity, named as facts; each answers as a problem document. */
+public final class IdentityProblems {
+
+    private IdentityProblems() {}
+
+    public static final class EmailAlreadyRegistered extends ErrorResponseException {
+        EmailAlreadyRegistered() {
+            super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "email-taken",
+                    "An account with this email already exists."), null);
+        }
+    }
+
+    /** The same answer for an unknown email, a wrong password and a disabled account. */
+    public static final class InvalidCredentials extends ErrorResponseException {
+        public InvalidCredentials() {
+            super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                    "The email or password is wrong, or the account cannot sign in."), null);
+        }
+    }
+
+    public static final class InvalidRefreshToken extends ErrorResponseException {
+        public InvalidRefreshToken() {
+            super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
+                    "The refresh token is unknown, expired, revoked or already used. Sign in again."), null);
+        }
+    }
+
+    public static final class WeakPassword extends ErrorResponseException {
+        WeakPassword(String field, String weakness) {
+            super(HttpStatus.BAD_REQUEST, withField(Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
+                    "The request has 1 invalid field."), field, weakness), null);
+        }
+
+        private static ProblemDetail withField(ProblemDetail problem, String field, String message) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+            return problem;
+        }
+    }
+
+    public static final class AccountNotFound extends ErrorResponseException {
+        public AccountNotFound() {
+            super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such account."), null);
+        }
+    }
+}

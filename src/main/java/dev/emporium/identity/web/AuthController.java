@@ -1,0 +1,72 @@
+package dev.emporium.identity.web;
+
+import dev.emporium.identity.account.Account;
+import dev.emporium.identity.account.AccountService;
+import dev.emporium.identity.account.AccountService.Tokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final AccountService accounts;
+
+    AuthController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record Registration(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password,
+            @Size(max = 100) String name) {}
+
+    record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+
+    record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
+        static TokenResponse of(Tokens tokens) {
+            return new TokenResponse(tokens.access().value(), "Bearer", tokens.access().expiresInSeconds(),
+                    tokens.refresh().value(), tokens.refresh().expiresInSeconds());
+        }
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a customer account", description = "Emails are case-insensitive and unique (409 when taken).")
+    ProfileResponse register(@Valid @RequestBody Registration registration) {
+        Account account = accounts.register(registration.email(), registration.password(), registration.name());
+        return ProfileResponse.of(account);
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in", description = "Answers 401 alike for an unknown email, a wrong password and a disabled account.")
+    TokenResponse login(@Valid @RequestBody Credentials credentials) {
+        return TokenResponse.of(accounts.login(credentials.email(), credentials.password()));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new pair", description = "Each refresh token works once; reuse revokes its family.")
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        return TokenResponse.of(accounts.refresh(request.refreshToken()));
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out", description = "Revokes the refresh token's family; access tokens end with their lifetime.")
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        accounts.logout(request.refreshToken());
+    }
+}
