@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -27,6 +28,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             ProblemWriter problemWriter,
             List<RouteAuthorizations> moduleRoutes,
+            List<AuthenticationContributor> credentialKinds,
             ObjectProvider<JwtDecoder> jwtDecoder,
             ObjectProvider<Converter<Jwt, ? extends AbstractAuthenticationToken>> jwtAuthentication) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(problemWriter);
@@ -45,6 +47,7 @@ class SecurityConfiguration {
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().permitAll();
                 });
+        credentialKinds.forEach(kind -> http.addFilterBefore(kind.authenticationFilter(), BearerTokenAuthenticationFilter.class));
         jwtDecoder.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems)
