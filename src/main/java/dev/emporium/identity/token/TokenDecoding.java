@@ -1,6 +1,5 @@
 package dev.emporium.identity.token;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -11,6 +10,7 @@ import dev.emporium.identity.IdentityProperties;
 import dev.emporium.identity.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +21,8 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -83,9 +85,14 @@ class TokenDecoding {
 
     private static JwtDecoder externalDecoder(IdentityProperties properties) {
         IdentityProperties.External external = properties.external();
+        // The issuer is a remote call: bounded, so a slow provider cannot hold requests hostage.
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(Duration.ofSeconds(2));
+        timeouts.setReadTimeout(Duration.ofSeconds(3));
+        RestTemplate http = new RestTemplate(timeouts);
         NimbusJwtDecoder decoder = external.jwkSetUri() != null && !external.jwkSetUri().isBlank()
-                ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).build()
-                : NimbusJwtDecoder.withIssuerLocation(external.issuerUri()).build();
+                ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).restOperations(http).build()
+                : NimbusJwtDecoder.withIssuerLocation(external.issuerUri()).restOperations(http).build();
         List<String> audiences = external.audiences() == null ? List.of() : external.audiences();
         decoder.setJwtValidator(validators(external.issuerUri(), audiences, properties));
         return decoder;
