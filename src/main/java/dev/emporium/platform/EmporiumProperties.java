@@ -2,6 +2,7 @@ package dev.emporium.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,9 +18,11 @@ public record EmporiumProperties(
         @DefaultValue Database database,
         @DefaultValue Shutdown shutdown) {
 
+    /** {@code corsAllowedOrigins}: browser origins that may call the API (none by default: no cross-origin use). */
     public record Http(
             @DefaultValue("8080") int port,
-            @DefaultValue("1MB") DataSize maxRequestBodySize) {}
+            @DefaultValue("1MB") DataSize maxRequestBodySize,
+            @DefaultValue List<String> corsAllowedOrigins) {}
 
     public record Management(@DefaultValue("8081") int port) {}
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.emporium.support.Accounts;
 import dev.emporium.support.Accounts.SignedIn;
 import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.Logs;
 import dev.emporium.support.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -181,6 +182,7 @@ class AuthenticationFlowTest {
         SignedIn customer = accounts.newCustomer();
         accounts.refresh(customer.refreshToken());
         accounts.login(customer.email(), "a-wrong-password-attempt");
+        Logs.awaitFlushed(log, url(""));
 
         assertThat(log.getOut())
                 .doesNotContain(Accounts.PASSWORD)

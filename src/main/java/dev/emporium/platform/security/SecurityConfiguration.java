@@ -1,8 +1,11 @@
 package dev.emporium.platform.security;
 
+import dev.emporium.platform.EmporiumProperties;
 import dev.emporium.platform.web.ProblemWriter;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -14,12 +17,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The one security filter chain: stateless (no session, no CSRF cookie; every request carries its own
  * credentials), bearer JWTs when a module provides a {@link JwtDecoder}, and each module's route rules.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -27,6 +35,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
             ProblemWriter problemWriter,
+            EmporiumProperties properties,
             List<RouteAuthorizations> moduleRoutes,
             List<AuthenticationContributor> credentialKinds,
             ObjectProvider<JwtDecoder> jwtDecoder,
@@ -40,6 +49,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> {})
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .cors(cors -> {
+                    if (properties.http().corsAllowedOrigins().isEmpty()) {
+                        cors.disable();
+                    } else {
+                        cors.configurationSource(corsFor(properties.http().corsAllowedOrigins()));
+                    }
+                })
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(routes -> {
                     moduleRoutes.forEach(module -> module.configure(routes));
@@ -56,5 +73,20 @@ class SecurityConfiguration {
                     jwtAuthentication.ifAvailable(jwt::jwtAuthenticationConverter);
                 })));
         return http.build();
+    }
+
+    /** Only the configured origins, only the headers the API uses, and the response headers clients need to read. */
+    private static CorsConfigurationSource corsFor(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Api-Key", "X-Request-Id", "Idempotency-Key",
+                "If-Match", "If-None-Match"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "ETag", "Location", "Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 }

@@ -6,6 +6,7 @@ import static dev.emporium.support.TestHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.Logs;
 import dev.emporium.support.TestHttp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -167,6 +168,7 @@ class ErrorModelTest {
                 .doesNotContain("Exception")
                 .doesNotContain("at dev.emporium");
         // The operator finds the whole story in the log under the same id.
-        assertThat(log.getOut()).contains(problem.path("errorId").asString()).contains("table_that_does_not_exist");
+        Logs.awaitContains(log, problem.path("errorId").asString());
+        assertThat(log.getOut()).contains("table_that_does_not_exist");
     }
 }
