@@ -54,5 +54,17 @@ ensure_test_database() {
   fi
 }
 
+redis_up() { [[ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" == "PONG" ]]; }
+
+# The shared rate-limit buckets' store; the suite's Redis tests use it on loopback, without persistence.
+ensure_redis() {
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null || apt_install redis-server
+  redis_up && { log "Redis is running"; return; }
+  log "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no >/dev/null
+  wait_for Redis redis_up
+}
+
 ensure_postgres
 ensure_test_database
+ensure_redis

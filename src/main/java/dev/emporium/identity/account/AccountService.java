@@ -11,6 +11,9 @@ import dev.emporium.identity.token.AccessTokens.AccessToken;
 import dev.emporium.identity.token.RefreshTokens;
 import dev.emporium.identity.token.RefreshTokens.Issued;
 import dev.emporium.identity.token.RefreshTokens.Use;
+import dev.emporium.platform.ratelimit.RateLimitDecision;
+import dev.emporium.platform.ratelimit.RateLimitExceededException;
+import dev.emporium.platform.ratelimit.RateLimiter;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -29,20 +32,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    static final String LOGIN_ATTEMPTS_PLAN = "login-account";
 
     private final Accounts accounts;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final TransactionTemplate transactions;
+    private final RateLimiter rateLimiter;
 
     AccountService(Accounts accounts, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, RateLimiter rateLimiter) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.transactions = transactions;
+        this.rateLimiter = rateLimiter;
     }
 
     /** What a successful sign-in or refresh hands the client. */
@@ -58,9 +64,18 @@ public class AccountService {
                 .orElseThrow(EmailAlreadyRegistered::new);
     }
 
-    /** Unknown email, wrong password, disabled account: one answer, after the same amount of hashing work. */
+    /**
+     * Unknown email, wrong password, disabled account: one answer, after the same amount of hashing work. Each
+     * email has its own small bucket of attempts (besides the per-address limit on the route), so guessing one
+     * account's password from many addresses is throttled too.
+     */
     public Tokens login(String email, String password) {
-        Optional<Account> account = accounts.byEmail(EmailAddress.normalise(email));
+        String normalised = EmailAddress.normalise(email);
+        RateLimitDecision attempts = rateLimiter.tryConsume("account:" + normalised, LOGIN_ATTEMPTS_PLAN);
+        if (!attempts.allowed()) {
+            throw new RateLimitExceededException(attempts);
+        }
+        Optional<Account> account = accounts.byEmail(normalised);
         if (account.isEmpty()) {
             passwords.matchDecoy(password);
             throw new InvalidCredentials();

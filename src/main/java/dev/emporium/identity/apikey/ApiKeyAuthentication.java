@@ -1,11 +1,12 @@
 package dev.emporium.identity.apikey;
 
+import dev.emporium.platform.ratelimit.RateLimitedClient;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request made with a verified API key: its scopes are the authorities ({@code SCOPE_catalog:read}). */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements RateLimitedClient {
 
     private final ApiKeys.Verified key;
 
@@ -37,5 +38,16 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     public List<String> scopes() {
         return key.scopes();
+    }
+
+    /** Each key has its own bucket, sized by the plan it was created with. */
+    @Override
+    public String rateLimitKey() {
+        return "apikey:" + key.id();
+    }
+
+    @Override
+    public String rateLimitPlan() {
+        return key.plan();
     }
 }

@@ -1,0 +1,477 @@
+#!/usr/bin/env bash
+# Emporium's benchmark harness, run through `./emporium bench` (which builds the jar, prepares the start-up
+# cache and exports JAVA_HOME first). It:
+#   - starts Emporium with `./emporium run` on an empty embedded database of its own (never ./data),
+#   - starts nginx serving the very bytes Emporium answers at /api/data, as a reference ceiling for this machine,
+#   - measures every scenario below with wrk (warm-up, then measured run), nginx with the same parameters,
+#   - samples the Java process's peak resident memory during the measured runs,
+#   - restarts Emporium on the now warm database to time start-up, and checks both shutdowns are graceful,
+#   - prints a table and writes it to target/bench/results.txt (logs and wrk outputs are next to it).
+#
+# Adding a scenario is one line in SCENARIOS: "name|method|path|headers|body"
+#   headers  zero or more "Name: value", separated by ";;"        e.g. "Authorization: Bearer $BENCH_TOKEN"
+#   body     the request body verbatim, or @file (relative to the repository root) to read it from a file
+#   Only the body may contain "|" (it is the last field). Each scenario becomes a small wrk Lua script
+#   (target/bench/wrk/*.lua) setting method, headers and body. Examples:
+#   "GET /api/data as a user|GET|/api/data|Authorization: Bearer $BENCH_TOKEN|"
+#   "create product|POST|/api/v1/products|Content-Type: application/json|{\"name\":\"Mug\",\"price\":12}"
+#
+# Settings (environment):
+#   BENCH_DURATION=15  BENCH_WARMUP=10  (seconds)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
+#   BENCH_HTTP_PORT=18080  BENCH_MANAGEMENT_PORT=18081  BENCH_NGINX_PORT=18082  (the next free port is used if busy)
+#   BENCH_STARTUP_TIMEOUT=180 (seconds to wait for Emporium to become ready)
+set -euo pipefail
+
+SCENARIOS=(
+  "GET /api/data|GET|/api/data||"
+)
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+OUT="target/bench"
+NGINX_DIR="$ROOT/$OUT/nginx"
+DURATION="${BENCH_DURATION:-15}"
+WARMUP="${BENCH_WARMUP:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+THREADS="${BENCH_THREADS:-2}"
+STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
+
+APP_PID=""        # the java process (./emporium run execs into it)
+NGINX_PID=""
+SAMPLER_PID=""
+WRK_PID=""
+WORK_DIR=""       # temporary: holds the embedded database's data directory
+APP_EXIT_CODES=() # exit status of each Emporium we stopped
+
+log() { echo "bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+usage() {
+  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Set-up and clean-up
+
+apt_install() {
+  [[ $(id -u) -eq 0 ]] || die "need root to install $* (or install it yourself)"
+  if [[ -z "${APT_UPDATED:-}" ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+  command -v curl >/dev/null || apt_install curl
+  command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
+  if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
+    log "installing nginx"
+    local running_before
+    running_before="$(pgrep -x nginx || true)"
+    apt_install nginx
+    # Some systems start the packaged service on port 80 right away; we only want the binary.
+    if [[ -z "$running_before" ]] && pgrep -x nginx >/dev/null; then
+      log "stopping the nginx service the package started"
+      /usr/sbin/nginx -s quit 2>/dev/null || true
+    fi
+  fi
+  NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
+}
+
+port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+
+# The wanted port if nobody listens on it, else the next free one (the defaults may be taken by other experiments).
+free_port() {
+  local port="$1"
+  while ! port_free "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+pick_ports() {
+  HTTP_PORT="$(free_port "${BENCH_HTTP_PORT:-18080}")"
+  MGMT_PORT="$(free_port "${BENCH_MANAGEMENT_PORT:-18081}")"
+  [[ "$MGMT_PORT" == "$HTTP_PORT" ]] && MGMT_PORT="$(free_port $((HTTP_PORT + 1)))"
+  NGINX_PORT="$(free_port "${BENCH_NGINX_PORT:-18082}")"
+  while [[ "$NGINX_PORT" == "$HTTP_PORT" || "$NGINX_PORT" == "$MGMT_PORT" ]]; do
+    NGINX_PORT="$(free_port $((NGINX_PORT + 1)))"
+  done
+}
+
+stop_sampler() {
+  if [[ -n "$SAMPLER_PID" ]]; then
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=""
+  fi
+}
+
+# SIGTERM and wait, so Emporium shuts down gracefully and stops its PostgreSQL child cleanly.
+stop_app() {
+  [[ -n "$APP_PID" ]] || return 0
+  local pid="$APP_PID" status=0
+  APP_PID=""
+  kill -TERM "$pid" 2>/dev/null || true
+  # Our child stays a zombie until waited for, so "gone" means no process or state Z.
+  local tenths=0
+  while [[ "$(ps -o stat= -p "$pid" 2>/dev/null || true)" =~ ^[^Z] ]]; do
+    if (( ++tenths > 600 )); then
+      log "Emporium ($pid) still runs 60 s after SIGTERM; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.1
+  done
+  wait "$pid" || status=$?
+  APP_EXIT_CODES+=("$status")
+}
+
+stop_nginx() {
+  [[ -n "$NGINX_PID" ]] || return 0
+  local pid="$NGINX_PID"
+  NGINX_PID=""
+  kill -QUIT "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  # A second Ctrl-C must not cut the clean-up short and leave Emporium or nginx running.
+  trap '' INT TERM
+  trap - EXIT
+  if [[ -n "$WRK_PID" ]]; then kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
+  stop_sampler
+  stop_app
+  stop_nginx
+  # Only once the app (and so its PostgreSQL) is gone: the database files live in here.
+  [[ -n "$WORK_DIR" ]] && rm -rf "$WORK_DIR"
+  exit "$status"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Emporium
+
+now() { date +%s.%N; }
+
+# Launched exactly as a user would; setsid keeps a Ctrl-C in the terminal away from it (and from its PostgreSQL),
+# so the clean-up can stop both in order. `./emporium run` execs java, so $! is the java process itself.
+# All load comes from one loopback address, so the anonymous plan (100/min per IP) would answer nearly
+# everything with 429. The rate limiter still runs on every request; its buckets are just big enough here.
+launch_app() {
+  local logfile="$1"
+  EMPORIUM_HTTP_PORT="$HTTP_PORT" EMPORIUM_MANAGEMENT_PORT="$MGMT_PORT" \
+    EMPORIUM_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK_DIR/postgres" \
+    EMPORIUM_IDENTITY_MASTER_KEY_FILE="$WORK_DIR/master.key" \
+    EMPORIUM_RATE_LIMIT_PLANS_ANONYMOUS_CAPACITY=1000000000 \
+    EMPORIUM_RATE_LIMIT_PLANS_CUSTOMER_CAPACITY=1000000000 \
+    setsid ./emporium run >"$logfile" 2>"${logfile%.log}.stderr.log" </dev/null &
+  APP_PID=$!
+}
+
+# Polls a URL until it answers 200; fails early if Emporium died meanwhile.
+wait_for_200() {
+  local url="$1" logfile="$2" deadline
+  deadline=$(( $(date +%s) + STARTUP_TIMEOUT ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" == 200 ]]; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      APP_PID=""
+      tail -n 20 "$logfile" "${logfile%.log}.stderr.log" >&2 || true
+      die "Emporium exited before $url answered 200 (logs: $logfile)"
+    fi
+    (( $(date +%s) < deadline )) \
+      || die "Emporium did not answer 200 at $url within ${STARTUP_TIMEOUT}s (logs: $logfile)"
+    sleep 0.05
+  done
+}
+
+verify_java_pid() {
+  local comm
+  comm="$(cat "/proc/$APP_PID/comm" 2>/dev/null || true)"
+  [[ "$comm" == java ]] || die "expected pid $APP_PID to be java, it is '${comm:-gone}'"
+}
+
+start_app() {
+  log "starting Emporium (http $HTTP_PORT, management $MGMT_PORT, data in $WORK_DIR/postgres)"
+  launch_app "$OUT/emporium.log"
+  wait_for_200 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" "$OUT/emporium.log"
+  verify_java_pid
+  log "Emporium is ready (java pid $APP_PID)"
+}
+
+# Restart on the same (now initialised) data directory: wall clock from launch to the first 200 of /api/data,
+# and what Spring Boot itself reports.
+measure_startup() {
+  local logfile="$OUT/emporium-restart.log" t0 t1 line
+  log "restarting Emporium on the warm database to time start-up"
+  t0="$(now)"
+  launch_app "$logfile"
+  wait_for_200 "http://127.0.0.1:$HTTP_PORT/api/data" "$logfile"
+  t1="$(now)"
+  verify_java_pid
+  STARTUP_WALL="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  # Tomcat serves a moment before Spring Boot logs that it started: give the line a few seconds to appear.
+  local tries=0 started='Started EmporiumApplication in [0-9.]* seconds (process running for [0-9.]*)'
+  until line="$(grep -m1 -o "$started" "$logfile")"; do
+    (( ++tries < 100 )) || die "no 'Started EmporiumApplication' line in $logfile"
+    sleep 0.1
+  done
+  STARTUP_APP="$(sed -E 's/.* in ([0-9.]+) seconds.*/\1/' <<<"$line")"
+  STARTUP_PROCESS="$(sed -E 's/.*running for ([0-9.]+)\)/\1/' <<<"$line")"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# nginx reference
+
+# Fetches Emporium's /api/data and has nginx serve the same bytes with the same Content-Type.
+start_nginx() {
+  local body="$NGINX_DIR/www/api/data" content_type
+  rm -rf "$NGINX_DIR"
+  mkdir -p "$NGINX_DIR/www/api" "$NGINX_DIR/tmp" "$NGINX_DIR/logs"
+  content_type="$(curl -sSf -o "$body" -w '%{content_type}' "http://127.0.0.1:$HTTP_PORT/api/data")" \
+    || die "could not fetch /api/data from Emporium"
+  [[ -n "$content_type" ]] || die "Emporium's /api/data has no Content-Type"
+  chmod -R a+rX "$NGINX_DIR/www"
+  cat >"$NGINX_DIR/nginx.conf" <<CONF
+# Generated by scripts/bench.sh: the reference server for /api/data. Everything it writes stays in this directory.
+daemon off;
+worker_processes auto;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+
+events {
+  worker_connections 4096;
+}
+
+http {
+  access_log off;
+  client_body_temp_path $NGINX_DIR/tmp/client_body;
+  proxy_temp_path $NGINX_DIR/tmp/proxy;
+  fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+  uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+  scgi_temp_path $NGINX_DIR/tmp/scgi;
+  # Keeps the file's descriptor and metadata, as a static server tuned for speed would.
+  open_file_cache max=16 inactive=60s;
+  open_file_cache_valid 60s;
+
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/www;
+    location = /api/data {
+      types { }
+      default_type "$content_type";
+    }
+  }
+}
+CONF
+  "$NGINX_BIN" -t -q -p "$NGINX_DIR" -e "$NGINX_DIR/logs/error.log" -c "$NGINX_DIR/nginx.conf" \
+    || die "nginx rejects $NGINX_DIR/nginx.conf"
+  setsid "$NGINX_BIN" -p "$NGINX_DIR" -e "$NGINX_DIR/logs/error.log" -c "$NGINX_DIR/nginx.conf" </dev/null &
+  NGINX_PID=$!
+  local tries=0
+  until curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/api/data"; do
+    kill -0 "$NGINX_PID" 2>/dev/null || { NGINX_PID=""; die "nginx exited (see $NGINX_DIR/logs/error.log)"; }
+    (( ++tries < 100 )) || die "nginx did not answer on port $NGINX_PORT"
+    sleep 0.05
+  done
+  verify_same_response "$content_type"
+  log "nginx is serving the reference on port $NGINX_PORT"
+}
+
+verify_same_response() {
+  local expected_type="$1" app_body="$NGINX_DIR/check.emporium" ref_body="$NGINX_DIR/check.nginx" ref_type
+  curl -sSf -o "$app_body" "http://127.0.0.1:$HTTP_PORT/api/data"
+  ref_type="$(curl -sSf -o "$ref_body" -w '%{content_type}' "http://127.0.0.1:$NGINX_PORT/api/data")"
+  cmp -s "$app_body" "$ref_body" || die "nginx and Emporium bodies differ ($app_body vs $ref_body)"
+  [[ "$ref_type" == "$expected_type" ]] || die "Content-Type differs: Emporium '$expected_type', nginx '$ref_type'"
+  rm -f "$app_body" "$ref_body"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Measurement
+
+slug() { tr -cs 'A-Za-z0-9' '-' <<<"$1" | sed 's/^-//; s/-$//'; }
+
+# Writes the wrk Lua script for one scenario: method, headers and body; the path goes in the URL.
+write_wrk_script() {
+  local file="$1" method="$2" headers="$3" body="$4" header name value
+  {
+    echo "-- Generated by scripts/bench.sh"
+    printf 'wrk.method = "%s"\n' "$method"
+    if [[ -n "$headers" ]]; then
+      while IFS= read -r header; do
+        [[ -n "$header" ]] || continue
+        name="${header%%:*}"; value="${header#*:}"; value="${value# }"
+        printf 'wrk.headers[ [==[%s]==] ] = [==[%s]==]\n' "$name" "$value"
+      done < <(sed 's/;;/\n/g' <<<"$headers")
+    fi
+    if [[ -n "$body" ]]; then
+      [[ "$body" == @* ]] && body="$(cat "${body#@}")"
+      # A long bracket string drops a leading newline, so one is added to keep the body exact.
+      printf 'wrk.body = [==[\n%s]==]\n' "$body"
+    fi
+  } >"$file"
+}
+
+# One curl request shaped like the scenario: wrk counts non-2xx/3xx as errors, this says which status it is.
+probe() {
+  local url="$1" method="$2" headers="$3" body="$4" args=(-s -o /dev/null -w '%{http_code}' -X "$method") header
+  while IFS= read -r header; do
+    if [[ -n "$header" ]]; then args+=(-H "$header"); fi
+  done < <(sed 's/;;/\n/g' <<<"$headers")
+  if [[ -n "$body" ]]; then
+    if [[ "$body" == @* ]]; then args+=(--data-binary "@${body#@}"); else args+=(--data-binary "$body"); fi
+  fi
+  curl "${args[@]}" "$url" || true
+}
+
+seconds() { [[ "$1" =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
+
+run_wrk() {
+  local duration="$1" script="$2" url="$3" output="$4"
+  # In the background and waited for: wrk survives a Ctrl-C by printing its results, and bash would then carry on
+  # with the next run; a wait is interrupted instead, so the INT trap ends the whole benchmark.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(seconds "$duration")" --latency -s "$script" "$url" >"$output" 2>&1 &
+  WRK_PID=$!
+  local status=0
+  wait "$WRK_PID" || status=$?
+  WRK_PID=""
+  (( status == 0 )) || { cat "$output" >&2; die "wrk failed on $url"; }
+}
+
+# req/s, p50 ms, p99 ms and errors (non-2xx/3xx responses plus connect/read/write/timeout socket errors).
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /s$/)  return v * 1000
+      if (v ~ /m$/)  return v * 60000
+      if (v ~ /h$/)  return v * 3600000
+      return v + 0
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+    /Non-2xx or 3xx responses:/ { errors += $NF }
+    END {
+      if (rps == "" || p50 == "" || p99 == "") exit 1
+      printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors
+    }' "$1"
+}
+
+# Samples VmRSS (kB) of a process every 0.5 s into a file until stopped.
+start_sampler() {
+  local pid="$1" samples="$2"
+  : >"$samples"
+  ( while [[ -r "/proc/$pid/status" ]]; do
+      awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true
+      sleep 0.5
+    done ) >>"$samples" &
+  SAMPLER_PID=$!
+}
+
+peak_mb() { awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { if (m == 0) exit 1; printf "%.0f", m / 1024 }' "$1"; }
+
+RESULT_NAMES=(); RESULT_FIGURES=(); PEAK_RSS=0
+
+# Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run.
+measure() {
+  local name="$1" method="$2" url="$3" headers="$4" body="$5" rss_pid="${6:-}" id figures status
+  id="$(slug "$name")"
+  local script="$OUT/wrk/$id.lua"
+  write_wrk_script "$script" "$method" "$headers" "$body"
+  status="$(probe "$url" "$method" "$headers" "$body")"
+  [[ "$status" =~ ^[23] ]] || log "warning: $name answers $status to a single request; wrk will count errors"
+  log "$name: warm-up ${WARMUP}s"
+  run_wrk "$WARMUP" "$script" "$url" "$OUT/wrk/$id.warmup.txt"
+  log "$name: measuring ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
+  [[ -n "$rss_pid" ]] && start_sampler "$rss_pid" "$OUT/wrk/$id.rss-kb.txt"
+  run_wrk "$DURATION" "$script" "$url" "$OUT/wrk/$id.txt"
+  if [[ -n "$rss_pid" ]]; then
+    stop_sampler
+    local mb
+    mb="$(peak_mb "$OUT/wrk/$id.rss-kb.txt")" || die "no memory samples for pid $rss_pid"
+    (( mb > PEAK_RSS )) && PEAK_RSS="$mb"
+  fi
+  figures="$(parse_wrk "$OUT/wrk/$id.txt")" || die "could not parse wrk's output in $OUT/wrk/$id.txt"
+  RESULT_NAMES+=("$name"); RESULT_FIGURES+=("$figures")
+}
+
+measure_all() {
+  mkdir -p "$OUT/wrk"
+  measure "nginx  GET /api/data" GET "http://127.0.0.1:$NGINX_PORT/api/data" "" ""
+  local entry name method path headers body
+  for entry in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name method path headers body <<<"$entry"
+    measure "$name" "$method" "http://127.0.0.1:$HTTP_PORT$path" "$headers" "$body" "$APP_PID"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Report
+
+# "0 (all 2 runs)", or the codes as they came, e.g. "0, 137".
+exit_codes() {
+  local unique
+  unique="$(printf '%s\n' "${APP_EXIT_CODES[@]}" | sort -u | paste -sd, | sed 's/,/, /g')"
+  if [[ "$unique" != *,* && ${#APP_EXIT_CODES[@]} -gt 1 ]]; then
+    echo "$unique (all ${#APP_EXIT_CODES[@]} runs)"
+  else
+    echo "$(IFS=,; echo "${APP_EXIT_CODES[*]}" | sed 's/,/, /g')"
+  fi
+}
+
+report() {
+  local reference i name rps p50 p99 errors
+  read -r reference _ <<<"${RESULT_FIGURES[0]}"
+  {
+    printf '%-24s %9s %9s %9s %8s %9s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx"
+    for i in "${!RESULT_NAMES[@]}"; do
+      name="${RESULT_NAMES[$i]}"
+      read -r rps p50 p99 errors <<<"${RESULT_FIGURES[$i]}"
+      printf '%-24s %9s %9s %9s %8s %9s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
+        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { printf "%.2f", a / b }')"
+    done
+    printf 'peak RSS under load: %s MB   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
+      "$PEAK_RSS" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
+    printf '   shutdown exit code: %s\n' "$(exit_codes)"
+    printf 'wrk -t%s -c%s, warm-up %s s, measured %s s; nginx %s, %s CPUs; %s\n' \
+      "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
+      "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } | tee "$OUT/results.txt"
+}
+
+# Emporium exits 0 after a graceful SIGTERM shutdown; 137 (SIGKILL) or anything else means it was not clean.
+check_shutdowns() {
+  local code
+  for code in "${APP_EXIT_CODES[@]}"; do
+    [[ "$code" == 0 ]] || log "warning: an Emporium shutdown exited with $code (see $OUT/*.log)"
+  done
+}
+
+main() {
+  case "${1:-}" in -h|--help) usage; exit 0 ;; esac
+  [[ -n "${JAVA_HOME:-}" ]] || die "run me through ./emporium bench (it prepares the build and JAVA_HOME)"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  ensure_tools
+  mkdir -p "$OUT"
+  rm -rf "$OUT/wrk"
+  WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/emporium-bench.XXXXXX")"
+  pick_ports
+  start_app
+  start_nginx
+  measure_all
+  log "stopping Emporium"
+  stop_app
+  stop_nginx
+  measure_startup
+  stop_app
+  check_shutdowns
+  report
+}
+
+main "$@"

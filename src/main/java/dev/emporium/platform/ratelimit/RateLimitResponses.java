@@ -1,0 +1,40 @@
+package dev.emporium.platform.ratelimit;
+
+import dev.emporium.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The headers and problems of rate limiting, the same from the filter and from a controller's exception. */
+final class RateLimitResponses {
+
+    static final String LIMIT = "RateLimit-Limit";
+    static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
+    /** How long a client waits when the rate-limit store is down and the policy is fail-closed. */
+    static final String UNAVAILABLE_RETRY_AFTER = "1";
+
+    private RateLimitResponses() {}
+
+    static void writeHeaders(HttpServletResponse response, RateLimitDecision decision) {
+        response.setHeader(LIMIT, Long.toString(decision.limit()));
+        response.setHeader(REMAINING, Long.toString(decision.remaining()));
+        response.setHeader(RESET, Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        }
+    }
+
+    static ProblemDetail tooManyRequests(RateLimitDecision decision) {
+        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "The rate limit of %d requests is used up; retry in %d second%s."
+                        .formatted(decision.limit(), decision.retryAfterSeconds(), decision.retryAfterSeconds() == 1 ? "" : "s"));
+    }
+
+    static ProblemDetail unavailable(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
+                "Requests cannot be counted against their rate limit right now; retry shortly.");
+    }
+}

@@ -1,0 +1,224 @@
+package dev.emporium.platform.ratelimit;
+
+import static dev.emporium.support.TestHttp.get;
+import static dev.emporium.support.TestHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.emporium.EmporiumApplication;
+import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.TcpProxy;
+import dev.emporium.support.TestDatabase;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Buckets in the real Redis on 127.0.0.1:6379 ({@code ./emporium test} starts it), shared by whole application
+ * instances started here; each test uses a key prefix of its own.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RateLimitRedisTest {
+
+    private static final String REDIS_HOST = "127.0.0.1";
+    private static final int REDIS_PORT = 6379;
+
+    private final String keyPrefix = "emporium-test:" + UUID.randomUUID() + ":";
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (AutoCloseable closeable : started.reversed()) {
+            closeable.close();
+        }
+        try (RedisClient redis = RedisClient.create("redis://" + REDIS_HOST + ":" + REDIS_PORT);
+                StatefulRedisConnection<String, String> connection = redis.connect()) {
+            List<String> keys = connection.sync().keys(keyPrefix + "*");
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(String[]::new));
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesSharingOneRedisEnforceOneGlobalLimit() throws Exception {
+        Instance first = start(REDIS_PORT, "fail-open", 15);
+        Instance second = start(REDIS_PORT, "fail-open", 15);
+
+        int burst = 40;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < burst; i++) {
+                Instance target = i % 2 == 0 ? first : second;
+                statuses.add(clients.submit(() -> {
+                    go.await();
+                    return get(target.url("/api/data")).statusCode();
+                }));
+            }
+            go.countDown();
+        }
+        Map<Integer, Long> counted = statuses.stream().map(RateLimitRedisTest::resultOf)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+
+        assertThat(counted).containsOnly(Map.entry(200, 15L), Map.entry(429, 25L));
+        // Both instances refused some: the limit is one, not one each.
+        assertThat(first.rejections() + second.rejections()).isEqualTo(25);
+        assertThat(first.rejections()).isPositive();
+        assertThat(second.rejections()).isPositive();
+        // One bucket in Redis for the client, and every key expires by itself.
+        try (RedisClient redis = RedisClient.create("redis://" + REDIS_HOST + ":" + REDIS_PORT);
+                StatefulRedisConnection<String, String> connection = redis.connect()) {
+            List<String> keys = connection.sync().keys(keyPrefix + "*");
+            assertThat(keys).filteredOn(key -> key.endsWith(":ip:127.0.0.1")).singleElement()
+                    .satisfies(key -> assertThat(key).startsWith(keyPrefix + "anonymous:"));
+            assertThat(keys).allSatisfy(key -> assertThat(connection.sync().pttl(key)).isPositive());
+        }
+    }
+
+    @Test
+    void redisDownFailsOpenAndCountsMetric(CapturedOutput log) throws Exception {
+        TcpProxy redis = proxyToRedis();
+        Instance app = start(redis.port(), "fail-open", 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(200);
+        }
+        assertThat(get(app.url("/api/data")).statusCode()).as("limited through Redis").isEqualTo(429);
+
+        redis.cut();
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> served = get(app.url("/api/data"));
+            assertThat(served.statusCode()).as("served while Redis is away").isEqualTo(200);
+            assertThat(served.headers().firstValue("RateLimit-Limit")).hasValue("3");
+        }
+        assertThat(app.redisFailures()).isGreaterThanOrEqualTo(5);
+        assertThat(log.getOut()).contains("is unreachable for rate limiting").contains("fail-open");
+
+        redis.restore();
+
+        // Lettuce reconnects by itself; the exhausted bucket is still in Redis and holds again.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(429));
+    }
+
+    @Test
+    void redisDownFailsClosedWith503() throws Exception {
+        TcpProxy redis = proxyToRedis();
+        Instance app = start(redis.port(), "fail-closed", 3);
+        assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(200);
+
+        redis.cut();
+
+        HttpResponse<String> refused = get(app.url("/api/data"));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json(refused);
+        assertThat(problem.path("type").asString()).isEqualTo("https://emporium.dev/problems/rate-limit-unavailable");
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
+        assertThat(problem.path("requestId").asString()).isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(app.redisFailures()).isPositive();
+        assertThat(get(app.management("/health/liveness")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void redisUnreachableAtStartIsNoReasonNotToStart() throws Exception {
+        TcpProxy redis = proxyToRedis();
+        redis.cut();
+        Instance app = start(redis.port(), "fail-open", 3);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(200);
+        }
+        assertThat(app.redisFailures()).isGreaterThanOrEqualTo(5);
+
+        redis.restore();
+
+        // Connected in the background once Redis answers: the plan of 3 holds again.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(429));
+    }
+
+    private TcpProxy proxyToRedis() throws Exception {
+        TcpProxy proxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
+        started.add(proxy);
+        return proxy;
+    }
+
+    private Instance start(int redisPort, String failurePolicy, int anonymousCapacity) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EmporiumApplication.class).run(
+                "--emporium.database.url=" + TestDatabase.url(),
+                "--emporium.database.username=" + TestDatabase.username(),
+                "--emporium.database.password=" + TestDatabase.password(),
+                "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
+                "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+                "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+                "--emporium.http.port=0", "--emporium.management.port=0",
+                "--emporium.redis.url=redis://" + REDIS_HOST + ":" + redisPort,
+                // Roomier than production's 100 ms: this machine may be busy, and a timed-out decision is served
+                // (fail-open), which would blur an exact count. A cut connection fails at once either way.
+                "--emporium.redis.timeout=1s",
+                "--emporium.rate-limit.key-prefix=" + keyPrefix,
+                "--emporium.rate-limit.redis-failure-policy=" + failurePolicy,
+                "--emporium.rate-limit.plans.anonymous.capacity=" + anonymousCapacity,
+                "--emporium.rate-limit.plans.anonymous.period=1d");
+        started.add(context);
+        return new Instance(context);
+    }
+
+    private static int resultOf(Future<Integer> status) {
+        try {
+            return status.get();
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+    }
+
+    private record Instance(ConfigurableApplicationContext context) {
+
+        String url(String path) {
+            return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + path;
+        }
+
+        String management(String path) {
+            return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port") + "/actuator" + path;
+        }
+
+        double rejections() {
+            return metric("emporium_ratelimit_rejections_total{", "plan=\"anonymous\"");
+        }
+
+        double redisFailures() {
+            return metric("emporium_ratelimit_redis_failures_total", "");
+        }
+
+        /** The sum of a counter's series in the Prometheus scrape of the management port. */
+        private double metric(String name, String mustContain) {
+            return Stream.of(get(management("/prometheus")).body().split("\n"))
+                    .filter(line -> line.startsWith(name) && line.contains(mustContain))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+        }
+    }
+}
