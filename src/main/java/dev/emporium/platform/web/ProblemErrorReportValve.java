@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -34,7 +33,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.generate();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problems.TYPE_BASE + Problems.slugOf(status));
         problem.put("title", known != null ? known.getReasonPhrase() : "Error");

@@ -2,6 +2,7 @@ package dev.emporium.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The rule for request ids: what a client may send, and what is generated when it sends nothing usable. */
@@ -18,7 +19,18 @@ public final class RequestIds {
     private RequestIds() {}
 
     static String acceptOrGenerate(String candidate) {
-        return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && WELL_FORMED.matcher(candidate).matches() ? candidate : generate();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator. A request id must be unique, not unguessable,
+     * and {@link UUID#randomUUID()} serialises every request on one SecureRandom lock and a read of /dev/urandom.
+     */
+    static String generate() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** The id of the request being served, or null outside one. */
