@@ -8,13 +8,15 @@
 #   - restarts Emporium on the now warm database to time start-up, and checks both shutdowns are graceful,
 #   - prints a table and writes it to target/bench/results.txt (logs and wrk outputs are next to it).
 #
-# Adding a scenario is one line in SCENARIOS: "name|method|path|headers|body"
-#   headers  zero or more "Name: value", separated by ";;"        e.g. "Authorization: Bearer $BENCH_TOKEN"
+# Adding a scenario is one line in SCENARIOS: "config|name|method|path|headers|body"
+#   config   how Emporium runs for it, a name from CONFIGS below (consecutive scenarios with the same config share
+#            one running Emporium; a change of config restarts it on the same database)
+#   headers  zero or more "Name: value", separated by ";;"; $BENCH_TOKEN is a fresh customer's access token
 #   body     the request body verbatim, or @file (relative to the repository root) to read it from a file
 #   Only the body may contain "|" (it is the last field). Each scenario becomes a small wrk Lua script
 #   (target/bench/wrk/*.lua) setting method, headers and body. Examples:
-#   "GET /api/data as a user|GET|/api/data|Authorization: Bearer $BENCH_TOKEN|"
-#   "create product|POST|/api/v1/products|Content-Type: application/json|{\"name\":\"Mug\",\"price\":12}"
+#   'local|GET /api/data as a user|GET|/api/data|Authorization: Bearer $BENCH_TOKEN|'   (single quotes: expanded later)
+#   "local|create product|POST|/api/v1/products|Content-Type: application/json|{\"name\":\"Mug\",\"price\":12}"
 #
 # Settings (environment):
 #   BENCH_DURATION=15  BENCH_WARMUP=10  (seconds)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
@@ -23,7 +25,20 @@
 set -euo pipefail
 
 SCENARIOS=(
-  "GET /api/data|GET|/api/data||"
+  "local|GET /api/data|GET|/api/data||"
+  'local|JWT GET, local limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
+  'redis|JWT GET, Redis limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
+  'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
+)
+
+# Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
+# plans (100 and 600 a minute) would answer nearly everything with 429: the limiter still runs on every request,
+# its buckets are just big enough here.
+BIG_BUCKETS="EMPORIUM_RATE_LIMIT_PLANS_ANONYMOUS_CAPACITY=1000000000 EMPORIUM_RATE_LIMIT_PLANS_CUSTOMER_CAPACITY=1000000000"
+declare -A CONFIGS=(
+  [local]="$BIG_BUCKETS"
+  [redis]="$BIG_BUCKETS EMPORIUM_REDIS_URL=redis://127.0.0.1:6379"
+  [unlimited]="EMPORIUM_RATE_LIMIT_ENABLED=false"
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,6 +93,10 @@ ensure_tools() {
     fi
   fi
   NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
+  # Scenarios on the "redis" config need a Redis on loopback: the same bootstrap as the test suite's.
+  if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^redis|'; then
+    scripts/services.sh redis
+  fi
 }
 
 port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
@@ -156,15 +175,13 @@ now() { date +%s.%N; }
 
 # Launched exactly as a user would; setsid keeps a Ctrl-C in the terminal away from it (and from its PostgreSQL),
 # so the clean-up can stop both in order. `./emporium run` execs java, so $! is the java process itself.
-# All load comes from one loopback address, so the anonymous plan (100/min per IP) would answer nearly
-# everything with 429. The rate limiter still runs on every request; its buckets are just big enough here.
 launch_app() {
-  local logfile="$1"
-  EMPORIUM_HTTP_PORT="$HTTP_PORT" EMPORIUM_MANAGEMENT_PORT="$MGMT_PORT" \
+  local logfile="$1" config="${2:-local}"
+  local -a config_env
+  read -r -a config_env <<<"${CONFIGS[$config]}"
+  env "${config_env[@]}" EMPORIUM_HTTP_PORT="$HTTP_PORT" EMPORIUM_MANAGEMENT_PORT="$MGMT_PORT" \
     EMPORIUM_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK_DIR/postgres" \
     EMPORIUM_IDENTITY_MASTER_KEY_FILE="$WORK_DIR/master.key" \
-    EMPORIUM_RATE_LIMIT_PLANS_ANONYMOUS_CAPACITY=1000000000 \
-    EMPORIUM_RATE_LIMIT_PLANS_CUSTOMER_CAPACITY=1000000000 \
     setsid ./emporium run >"$logfile" 2>"${logfile%.log}.stderr.log" </dev/null &
   APP_PID=$!
 }
@@ -191,12 +208,28 @@ verify_java_pid() {
   [[ "$comm" == java ]] || die "expected pid $APP_PID to be java, it is '${comm:-gone}'"
 }
 
+APP_CONFIG=""
+BENCH_TOKEN=""
+
 start_app() {
-  log "starting Emporium (http $HTTP_PORT, management $MGMT_PORT, data in $WORK_DIR/postgres)"
-  launch_app "$OUT/emporium.log"
-  wait_for_200 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" "$OUT/emporium.log"
+  local config="${1:-local}"
+  log "starting Emporium, config $config (http $HTTP_PORT, management $MGMT_PORT, data in $WORK_DIR/postgres)"
+  launch_app "$OUT/emporium-$config.log" "$config"
+  wait_for_200 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" "$OUT/emporium-$config.log"
   verify_java_pid
+  APP_CONFIG="$config"
+  sign_in_customer
   log "Emporium is ready (java pid $APP_PID)"
+}
+
+# A new customer per start, signed in the way a client would: its access token goes into $BENCH_TOKEN.
+sign_in_customer() {
+  local email="bench-$(date +%s%N)@example.com" password="bench-password-9f3k2"
+  curl -sf -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/register" \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" || die "could not register a customer"
+  BENCH_TOKEN="$(curl -sf -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/login" \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')"
+  [[ "$BENCH_TOKEN" == ey* ]] || die "could not sign in a customer"
 }
 
 # Restart on the same (now initialised) data directory: wall clock from launch to the first 200 of /api/data,
@@ -402,9 +435,15 @@ measure() {
 measure_all() {
   mkdir -p "$OUT/wrk"
   measure "nginx  GET /api/data" GET "http://127.0.0.1:$NGINX_PORT/api/data" "" ""
-  local entry name method path headers body
+  local entry config name method path headers body
   for entry in "${SCENARIOS[@]}"; do
-    IFS='|' read -r name method path headers body <<<"$entry"
+    IFS='|' read -r config name method path headers body <<<"$entry"
+    [[ -n "${CONFIGS[$config]+set}" ]] || die "scenario '$name' names an unknown config '$config'"
+    if [[ "$config" != "$APP_CONFIG" ]]; then
+      stop_app
+      start_app "$config"
+    fi
+    headers="${headers//\$BENCH_TOKEN/$BENCH_TOKEN}"
     measure "$name" "$method" "http://127.0.0.1:$HTTP_PORT$path" "$headers" "$body" "$APP_PID"
   done
 }
@@ -423,16 +462,20 @@ exit_codes() {
   fi
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# Each row beside nginx (the machine's ceiling) and beside Emporium's own /api/data (the cost of the scenario's work).
 report() {
-  local reference i name rps p50 p99 errors
+  local reference baseline i name rps p50 p99 errors
   read -r reference _ <<<"${RESULT_FIGURES[0]}"
+  read -r baseline _ <<<"${RESULT_FIGURES[1]}"
   {
-    printf '%-24s %9s %9s %9s %8s %9s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx"
+    printf '%-26s %9s %9s %9s %8s %9s %12s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx" "vs /api/data"
     for i in "${!RESULT_NAMES[@]}"; do
       name="${RESULT_NAMES[$i]}"
       read -r rps p50 p99 errors <<<"${RESULT_FIGURES[$i]}"
-      printf '%-24s %9s %9s %9s %8s %9s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
-        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { printf "%.2f", a / b }')"
+      printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
+        "$(ratio "$rps" "$reference")" "$( (( i == 0 )) && echo - || ratio "$rps" "$baseline")"
     done
     printf 'peak RSS under load: %s MB   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
       "$PEAK_RSS" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"

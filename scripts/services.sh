@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Usage: scripts/services.sh [postgres] [redis]
 # Makes sure the services the test suite talks to run on loopback: uses them when they run,
 # starts them when they are installed, installs them with apt-get when they are not.
 set -euo pipefail
@@ -65,6 +66,14 @@ ensure_redis() {
   wait_for Redis redis_up
 }
 
-ensure_postgres
-ensure_test_database
-ensure_redis
+# With no argument, everything the test suite needs; otherwise only the services named (postgres, redis).
+if [[ $# -eq 0 ]]; then
+  set -- postgres redis
+fi
+for service in "$@"; do
+  case "$service" in
+    postgres) ensure_postgres; ensure_test_database ;;
+    redis) ensure_redis ;;
+    *) log "unknown service $service"; exit 2 ;;
+  esac
+done
