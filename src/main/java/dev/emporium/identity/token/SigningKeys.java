@@ -64,6 +64,11 @@ public class SigningKeys {
         return current(properties.keyRefreshInterval()).published().toPublicJWKSet();
     }
 
+    /** Whether tokens signed with this key are still accepted. */
+    boolean publishes(String kid) {
+        return current(properties.keyRefreshInterval()).published().getKeyByKeyId(kid) != null;
+    }
+
     /** Keys matching a token's header; an unknown kid causes one early reload, spaced so garbage kids cannot flood the database. */
     List<JWK> select(com.nimbusds.jose.jwk.JWKSelector selector) {
         List<JWK> found = selector.select(current(properties.keyRefreshInterval()).published());

@@ -10,6 +10,7 @@ import dev.emporium.identity.IdentityProperties;
 import dev.emporium.identity.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class TokenDecoding {
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, MeterRegistry meters) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, MeterRegistry meters, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AccessTokens.TYPE));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, (selector, context) -> keys.select(selector)));
@@ -56,13 +57,14 @@ class TokenDecoding {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder own = new NimbusJwtDecoder(processor);
         own.setJwtValidator(validators(properties.issuer(), List.of(properties.audience()), properties));
+        JwtDecoder ownRemembered = new VerifiedTokens(own, keys::publishes, clock);
 
         JwtDecoder external = properties.external().enabled() ? externalDecoder(properties) : null;
         return new CountingDecoder(token -> {
             if (external != null && properties.external().issuerUri().equals(unverifiedIssuer(token).orElse(null))) {
                 return external.decode(token);
             }
-            return own.decode(token);
+            return ownRemembered.decode(token);
         }, meters);
     }
 
