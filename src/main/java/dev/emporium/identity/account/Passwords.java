@@ -3,6 +3,7 @@ package dev.emporium.identity.account;
 import dev.emporium.identity.IdentityProperties;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,16 @@ public class Passwords {
             "administrator", "welcome12345", "changeme1234", "qwerty123456");
 
     private final BCryptPasswordEncoder encoder;
-    /** A real hash to verify against when the account does not exist, so both answers take as long. */
-    private final String decoyHash;
+    /**
+     * A real hash to verify against when the account does not exist, so both answers take as long. Made in the
+     * background: a bcrypt hash costs a noticeable part of a second, and start-up need not wait for it.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     Passwords(IdentityProperties properties) {
         this.encoder = new BCryptPasswordEncoder(properties.bcryptCost());
-        this.decoyHash = encoder.encode("decoy-password-never-used");
+        this.decoyHash = new CompletableFuture<>();
+        Thread.ofVirtual().name("decoy-hash").start(() -> decoyHash.complete(encoder.encode("decoy-password-never-used")));
     }
 
     String hash(String password) {
@@ -36,7 +41,7 @@ public class Passwords {
 
     /** Spends the same work as a real check, for an unknown account. */
     void matchDecoy(String password) {
-        encoder.matches(password == null ? "" : password, decoyHash);
+        encoder.matches(password == null ? "" : password, decoyHash.join());
     }
 
     /** Why the password is too weak, or empty when it is acceptable. */

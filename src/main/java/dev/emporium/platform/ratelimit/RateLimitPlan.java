@@ -2,11 +2,10 @@ package dev.emporium.platform.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
-/** One configured plan, with what every request needs worked out once: the bucket configuration and the store key prefix. */
+/** One configured plan, with what every request needs worked out once: the local bucket's bandwidth and the store key prefix. */
 final class RateLimitPlan {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -15,7 +14,6 @@ final class RateLimitPlan {
     private final long capacity;
     private final Duration period;
     private final Bandwidth bandwidth;
-    private final BucketConfiguration configuration;
     private final String storeKeyPrefix;
     private final RateLimitDecision unmetered;
 
@@ -28,7 +26,6 @@ final class RateLimitPlan {
         this.capacity = capacity;
         this.period = period;
         this.bandwidth = Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
-        this.configuration = BucketConfiguration.builder().addLimit(bandwidth).build();
         // The shape is part of the key: a changed plan starts fresh buckets instead of inheriting the old configuration.
         this.storeKeyPrefix = keyPrefix + name + ":" + capacity + "/" + period.toMillis() + ":";
         this.unmetered = new RateLimitDecision(true, capacity, capacity, 0);
@@ -46,10 +43,6 @@ final class RateLimitPlan {
         return period;
     }
 
-    BucketConfiguration configuration() {
-        return configuration;
-    }
-
     /** The key of {@code key}'s bucket under this plan in a shared store. */
     String storeKey(String key) {
         return storeKeyPrefix.concat(key);
@@ -65,10 +58,16 @@ final class RateLimitPlan {
     }
 
     RateLimitDecision decisionOf(ConsumptionProbe probe) {
-        if (probe.isConsumed()) {
-            return new RateLimitDecision(true, capacity, probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()));
+        return decisionOf(probe.isConsumed(), probe.getRemainingTokens(), probe.getNanosToWaitForRefill(),
+                probe.getNanosToWaitForReset());
+    }
+
+    /** The one place both stores' answers become a decision, so the headers mean the same whichever answered. */
+    RateLimitDecision decisionOf(boolean consumed, long remaining, long nanosToNextToken, long nanosToFull) {
+        if (consumed) {
+            return new RateLimitDecision(true, capacity, remaining, seconds(nanosToFull));
         }
-        return new RateLimitDecision(false, capacity, 0, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+        return new RateLimitDecision(false, capacity, 0, Math.max(1, seconds(nanosToNextToken)));
     }
 
     private static long seconds(long nanos) {

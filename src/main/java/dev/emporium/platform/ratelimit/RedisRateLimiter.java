@@ -1,21 +1,26 @@
 package dev.emporium.platform.ratelimit;
 
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,20 +29,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buckets in Redis, shared by every instance: Bucket4j's compare-and-swap over Lettuce, each key expiring once
- * its bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while Redis cannot
- * be reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a warning is logged
+ * Buckets in Redis, shared by every instance: each request runs one Lua script ({@code ratelimit/token-bucket.lua})
+ * that refills and takes a token atomically on Redis's clock: one round trip and no retries, however many
+ * requests share a key (a compare-and-swap would have them retry against each other). Each key expires once its
+ * bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while Redis cannot be
+ * reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a warning is logged
  * at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is retried in the
  * background, at most once a second, never on a request's time.
  */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final StringCodec CODEC = StringCodec.UTF8;
+    private static final String SCRIPT = script("/ratelimit/token-bucket.lua");
+    /** What EVALSHA names the script by; Redis computes the same SHA-1 when it caches the script. */
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long CONNECT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Keys outlive the moment their bucket is full by this much, so a clock skew between instances loses nothing. */
-    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
     private final RateLimitPlans plans;
     private final RateLimitMetrics metrics;
@@ -48,8 +56,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final RedisClient client;
     private final RedisURI uri;
 
-    private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile RemoteBucketBuilder<String> buckets;
+    private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile long nextConnectAttempt;
@@ -91,14 +98,14 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * One bucket operation before the first request: the first one loads and compiles Bucket4j's and Lettuce's
-     * code paths, which on a cold JVM can take longer than a command may.
+     * One bucket operation before the first request: the first one loads and compiles Lettuce's code paths, which
+     * on a cold JVM can take longer than a command may, and has Redis cache the script. The key is no client's
+     * (those start with their kind) and expires like any other.
      */
     private void warmUp(RateLimitPlans plans) {
-        RemoteBucketBuilder<String> remote = buckets;
         RateLimitPlan any = plans.get(RateLimitPlans.ANONYMOUS);
         try {
-            remote.build(any.storeKey("warm-up"), any.configuration()).getAvailableTokens();
+            take(connection.sync(), any.storeKey("warm-up"), any);
         } catch (RuntimeException slowFirstTime) {
             // Only the code paths mattered; requests have their own timeouts.
         }
@@ -107,25 +114,39 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public RateLimitDecision tryConsume(String key, String plan) {
         RateLimitPlan limits = plans.get(plan);
-        RemoteBucketBuilder<String> remote = buckets;
-        if (remote == null) {
+        StatefulRedisConnection<String, String> redis = connection;
+        if (redis == null) {
             connectInBackground();
             return unreachable(limits, null);
         }
-        ConsumptionProbe probe;
+        List<Long> bucket;
         try {
-            probe = remote.build(limits.storeKey(key), limits.configuration()).tryConsumeAndReturnRemaining(1);
+            bucket = take(redis.sync(), limits.storeKey(key), limits);
         } catch (RuntimeException failure) {
             return unreachable(limits, failure);
         }
         if (degraded.get() && degraded.compareAndSet(true, false)) {
             log.info("Redis at {} answers again; rate limits are shared again", address);
         }
-        RateLimitDecision decision = limits.decisionOf(probe);
+        RateLimitDecision decision = limits.decisionOf(bucket.get(0) == 1, bucket.get(1),
+                TimeUnit.MICROSECONDS.toNanos(bucket.get(2)), TimeUnit.MICROSECONDS.toNanos(bucket.get(3)));
         if (!decision.allowed()) {
             metrics.rejected(limits, key);
         }
         return decision;
+    }
+
+    /** One token from {@code key}'s bucket: {allowed 0/1, tokens left, µs until the next token, µs until full}. */
+    private static List<Long> take(RedisCommands<String, String> redis, String key, RateLimitPlan plan) {
+        String[] keys = {key};
+        String capacity = Long.toString(plan.capacity());
+        String periodMicros = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(plan.period())));
+        try {
+            return redis.evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keys, capacity, periodMicros);
+        } catch (RedisNoScriptException notCached) {
+            // First use, or Redis restarted or flushed its scripts: EVAL runs the script and caches it again.
+            return redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity, periodMicros);
+        }
     }
 
     private RateLimitDecision unreachable(RateLimitPlan plan, RuntimeException failure) {
@@ -160,24 +181,40 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         });
     }
 
-    private void use(StatefulRedisConnection<String, byte[]> connected) {
+    private void use(StatefulRedisConnection<String, String> connected) {
         if (closed) {
             connected.close();
             return;
         }
+        // A synchronous call waits as long as a command may live, not as long as connecting may take.
+        connected.setTimeout(timeout);
         connection = connected;
-        buckets = Bucket4jLettuce.casBasedBuilder(connected)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(EXPIRY_MARGIN))
-                .requestTimeout(timeout)
-                .build()
-                .builder();
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = RedisRateLimiter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible); // every Java platform has SHA-1
+        }
     }
 
     @Override
     public void close() {
         closed = true;
-        buckets = null;
-        StatefulRedisConnection<String, byte[]> open = connection;
+        StatefulRedisConnection<String, String> open = connection;
+        connection = null;
         if (open != null) {
             open.close();
         }

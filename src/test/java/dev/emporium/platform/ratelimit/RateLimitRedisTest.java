@@ -11,11 +11,13 @@ import dev.emporium.support.TcpProxy;
 import dev.emporium.support.TestDatabase;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,48 @@ class RateLimitRedisTest {
                     .satisfies(key -> assertThat(key).startsWith(keyPrefix + "anonymous:"));
             assertThat(keys).allSatisfy(key -> assertThat(connection.sync().pttl(key)).isPositive());
         }
+    }
+
+    @Test
+    void manyConcurrentRequestsOnOneKeyTakeExactlyTheCapacity() throws Exception {
+        int capacity = 50;
+        int requests = 200;
+        RateLimitPlans plans = new RateLimitPlans(new RateLimitProperties(true, RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED,
+                keyPrefix, 100, List.of(), Map.of(
+                        "anonymous", new RateLimitProperties.Plan(capacity, Duration.ofDays(1)),
+                        "customer", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
+                        "staff", new RateLimitProperties.Plan(1, Duration.ofDays(1))),
+                List.of(), Set.of("ROLE_admin")));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed.
+        RedisRateLimiter limiter = new RedisRateLimiter(
+                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                plans, new RateLimitMetrics(registry, plans), RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
+        started.add(limiter);
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<RateLimitDecision>> decisions = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < requests; i++) {
+                decisions.add(clients.submit(() -> {
+                    go.await();
+                    return limiter.tryConsume("ip:192.0.2.1", "anonymous");
+                }));
+            }
+            go.countDown();
+        }
+        List<RateLimitDecision> answered = decisions.stream().map(RateLimitRedisTest::resultOf).toList();
+
+        List<RateLimitDecision> allowed = answered.stream().filter(RateLimitDecision::allowed).toList();
+        assertThat(allowed).hasSize(capacity);
+        // Each token was taken once: every count of tokens left was answered exactly once.
+        assertThat(allowed).extracting(RateLimitDecision::remaining)
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(0, capacity).boxed().toList());
+        assertThat(answered).filteredOn(decision -> !decision.allowed()).hasSize(requests - capacity)
+                .allSatisfy(refused -> assertThat(refused.retryAfterSeconds()).isPositive());
+        assertThat(registry.get("emporium.ratelimit.rejections").tag("plan", "anonymous").tag("key.type", "ip").counter().count())
+                .isEqualTo(requests - capacity);
+        assertThat(registry.get("emporium.ratelimit.redis.failures").counter().count()).isZero();
     }
 
     @Test
@@ -187,7 +232,7 @@ class RateLimitRedisTest {
         return new Instance(context);
     }
 
-    private static int resultOf(Future<Integer> status) {
+    private static <T> T resultOf(Future<T> status) {
         try {
             return status.get();
         } catch (Exception failed) {

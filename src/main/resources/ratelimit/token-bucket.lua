@@ -1,0 +1,41 @@
+-- Takes one token from a bucket in one step. Redis runs a script to its end before any other command, so
+-- concurrent requests for one key wait their turn here instead of retrying a compare-and-swap.
+--
+-- KEYS[1]  the bucket
+-- ARGV[1]  capacity: tokens in a full bucket
+-- ARGV[2]  period in microseconds: an empty bucket is full again after it, refilled evenly
+-- Returns  {allowed 0/1, tokens left, microseconds until the next token, microseconds until full}
+--
+-- The clock is Redis's own, so instances whose clocks disagree still agree on every bucket. Tokens are
+-- counted in units of 1/period so that refilling stays in whole numbers: each microsecond adds `capacity`
+-- units and a token is `period` units (exact while capacity * period < 2^53). The key holds
+-- "<units> <microseconds>" and expires when the bucket would be full again: a full bucket and no key are alike.
+local capacity = tonumber(ARGV[1])
+local period = tonumber(ARGV[2])
+local full = capacity * period
+
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+
+local units = full
+-- Anything else under the key (such as an older format) counts as no key: a full bucket.
+local stored, at = string.match(redis.call('GET', KEYS[1]) or '', '^(%d+) (%d+)$')
+if stored then
+  -- More than one period cannot add to a full bucket, so it is not counted (no overflow); a stored time
+  -- ahead of now (after a failover to a server whose clock is behind) adds nothing.
+  local elapsed = math.min(math.max(now - tonumber(at), 0), period)
+  units = math.min(full, tonumber(stored) + elapsed * capacity)
+end
+
+local allowed = 0
+if units >= period then
+  allowed = 1
+  units = units - period
+end
+local untilToken = math.max(math.ceil((period - units) / capacity), 0)
+local untilFull = math.ceil((full - units) / capacity)
+-- A refused request changes nothing, so only a taken token is written.
+if allowed == 1 then
+  redis.call('SET', KEYS[1], string.format('%d %d', units, now), 'PX', math.ceil(untilFull / 1000))
+end
+return {allowed, math.floor(units / period), untilToken, untilFull}
