@@ -394,20 +394,22 @@ parse_wrk() {
     }' "$1"
 }
 
-# Samples VmRSS (kB) of a process every 0.5 s into a file until stopped.
+# Samples VmRSS and RssAnon (kB) of a process every 0.5 s into a file until stopped. RssAnon leaves out
+# file-backed pages, such as the mapped start-up cache, which the kernel can drop and share.
 start_sampler() {
   local pid="$1" samples="$2"
   : >"$samples"
   ( while [[ -r "/proc/$pid/status" ]]; do
-      awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true
+      awk '/^VmRSS:/ { rss = $2 } /^RssAnon:/ { anon = $2 } END { if (rss) print rss, anon }' "/proc/$pid/status" 2>/dev/null || true
       sleep 0.5
     done ) >>"$samples" &
   SAMPLER_PID=$!
 }
 
-peak_mb() { awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { if (m == 0) exit 1; printf "%.0f", m / 1024 }' "$1"; }
+# The peak of one column of the samples, in MB.
+peak_mb() { awk -v c="${2:-1}" 'BEGIN { m = 0 } $c > m { m = $c } END { if (m == 0) exit 1; printf "%.0f", m / 1024 }' "$1"; }
 
-RESULT_NAMES=(); RESULT_FIGURES=(); PEAK_RSS=0
+RESULT_NAMES=(); RESULT_FIGURES=(); PEAK_RSS=0; PEAK_ANON=0
 
 # Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run.
 measure() {
@@ -427,6 +429,8 @@ measure() {
     local mb
     mb="$(peak_mb "$OUT/wrk/$id.rss-kb.txt")" || die "no memory samples for pid $rss_pid"
     (( mb > PEAK_RSS )) && PEAK_RSS="$mb"
+    mb="$(peak_mb "$OUT/wrk/$id.rss-kb.txt" 2)" || die "no anonymous memory samples for pid $rss_pid"
+    (( mb > PEAK_ANON )) && PEAK_ANON="$mb"
   fi
   figures="$(parse_wrk "$OUT/wrk/$id.txt")" || die "could not parse wrk's output in $OUT/wrk/$id.txt"
   RESULT_NAMES+=("$name"); RESULT_FIGURES+=("$figures")
@@ -477,8 +481,8 @@ report() {
       printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
         "$(ratio "$rps" "$reference")" "$( (( i == 0 )) && echo - || ratio "$rps" "$baseline")"
     done
-    printf 'peak RSS under load: %s MB   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
-      "$PEAK_RSS" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
+    printf 'peak RSS under load: %s MB (anonymous %s MB)   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
+      "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'wrk -t%s -c%s, warm-up %s s, measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -62,15 +63,15 @@ class DatabaseConfiguration {
     @Conditional(EmbeddedDatabaseWanted.class)
     static class Embedded {
 
-        /** The pool depends on the server, so the server stops only after the pool has closed. */
-        @Bean(destroyMethod = "close")
-        EmbeddedDatabase embeddedDatabase(EmporiumProperties properties) {
-            return EmbeddedDatabase.start(properties.database().embeddedDataDirectory());
+        @Bean
+        static EmbeddedDatabaseLauncher embeddedDatabaseLauncher(Environment environment) {
+            return new EmbeddedDatabaseLauncher(environment);
         }
 
         @Bean
         @ConfigurationProperties("spring.datasource.hikari")
-        HikariDataSource dataSource(EmbeddedDatabase embeddedDatabase) {
+        HikariDataSource dataSource(EmbeddedDatabaseLauncher launcher) {
+            EmbeddedDatabase embeddedDatabase = launcher.database();
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(embeddedDatabase.jdbcUrl());
             dataSource.setUsername("postgres");
