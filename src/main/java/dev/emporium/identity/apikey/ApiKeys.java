@@ -1,20 +1,17 @@
 package dev.emporium.identity.apikey;
 
+import dev.emporium.identity.Secrets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.charset.StandardCharsets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -30,7 +27,6 @@ public class ApiKeys {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
     private static final String MARK = "emp_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -53,15 +49,15 @@ public class ApiKeys {
     private record Stored(UUID id, byte[] secretHash, String name, List<String> scopes, String plan, boolean revoked) {}
 
     public Created create(String name, List<String> scopes, String plan, UUID createdBy) {
-        String prefix = HexFormat.of().formatHex(randomBytes(6));
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+        String prefix = HexFormat.of().formatHex(Secrets.randomBytes(6));
+        String secret = Secrets.randomToken(32);
         ApiKey key = jdbc.sql("""
                 INSERT INTO api_keys (id, prefix, secret_hash, name, scopes, plan, created_by)
                 VALUES (:id, :prefix, :hash, :name, :scopes, :plan, :createdBy)
                 RETURNING id, prefix, name, scopes, plan, created_at, revoked_at, last_used_at""")
                 .param("id", UUID.randomUUID())
                 .param("prefix", prefix)
-                .param("hash", sha256(secret))
+                .param("hash", Secrets.sha256(secret))
                 .param("name", name)
                 .param("scopes", scopes.toArray(String[]::new))
                 .param("plan", plan)
@@ -94,7 +90,7 @@ public class ApiKeys {
         String prefix = presented.substring(MARK.length(), split);
         String secret = presented.substring(split + 1);
         Optional<Stored> stored = lookup(prefix);
-        if (stored.isEmpty() || stored.get().revoked() || !MessageDigest.isEqual(stored.get().secretHash(), sha256(secret))) {
+        if (stored.isEmpty() || stored.get().revoked() || !MessageDigest.isEqual(stored.get().secretHash(), Secrets.sha256(secret))) {
             return Optional.empty();
         }
         Stored key = stored.get();
@@ -146,17 +142,4 @@ public class ApiKeys {
                 revoked == null ? null : revoked.toInstant(), used == null ? null : used.toInstant());
     }
 
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -1,14 +1,10 @@
 package dev.emporium.identity.token;
 
 import dev.emporium.identity.IdentityProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.emporium.identity.Secrets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final IdentityProperties properties;
@@ -44,14 +38,12 @@ public class RefreshTokens {
     }
 
     public Issued issue(UUID accountId, UUID familyId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String value = Secrets.randomToken(32);
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO refresh_tokens (token_hash, family_id, account_id, issued_at, expires_at)
                 VALUES (:hash, :family, :account, :now, :expires)""")
-                .param("hash", hash(value))
+                .param("hash", Secrets.sha256(value))
                 .param("family", familyId)
                 .param("account", accountId)
                 .param("now", Timestamp.from(now))
@@ -65,7 +57,7 @@ public class RefreshTokens {
         if (value == null || value.isEmpty() || value.length() > 100) {
             return new Use.Invalid();
         }
-        byte[] hash = hash(value);
+        byte[] hash = Secrets.sha256(value);
         Optional<Use.Spent> spent = jdbc.sql("""
                 UPDATE refresh_tokens SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now
@@ -94,7 +86,7 @@ public class RefreshTokens {
         jdbc.sql("""
                 UPDATE refresh_tokens SET revoked_at = :now
                 WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)""")
-                .param("hash", hash(value)).param("now", Timestamp.from(clock.instant())).update();
+                .param("hash", Secrets.sha256(value)).param("now", Timestamp.from(clock.instant())).update();
     }
 
     public void revokeFamily(UUID familyId) {
@@ -106,13 +98,5 @@ public class RefreshTokens {
     public void revokeAllOf(UUID accountId) {
         jdbc.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE account_id = :account AND revoked_at IS NULL")
                 .param("account", accountId).param("now", Timestamp.from(clock.instant())).update();
-    }
-
-    static byte[] hash(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }
