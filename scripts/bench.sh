@@ -19,7 +19,7 @@
 #   "local|create product|POST|/api/v1/products|Content-Type: application/json|{\"name\":\"Mug\",\"price\":12}"
 #
 # Settings (environment):
-#   BENCH_DURATION=15  BENCH_WARMUP=10  (seconds)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
+#   BENCH_DURATION=15  BENCH_WARMUP=20  (seconds; the JIT of 2 shared cores needs the longer warm-up)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
 #   BENCH_HTTP_PORT=18080  BENCH_MANAGEMENT_PORT=18081  BENCH_NGINX_PORT=18082  (the next free port is used if busy)
 #   BENCH_STARTUP_TIMEOUT=180 (seconds to wait for Emporium to become ready)
 set -euo pipefail
@@ -47,7 +47,7 @@ cd "$ROOT"
 OUT="target/bench"
 NGINX_DIR="$ROOT/$OUT/nginx"
 DURATION="${BENCH_DURATION:-15}"
-WARMUP="${BENCH_WARMUP:-10}"
+WARMUP="${BENCH_WARMUP:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
