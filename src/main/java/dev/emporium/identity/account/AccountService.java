@@ -2,6 +2,7 @@ package dev.emporium.identity.account;
 
 import dev.emporium.identity.AdminProperties;
 import dev.emporium.identity.Role;
+import dev.emporium.identity.Secrets;
 import dev.emporium.identity.account.IdentityProblems.EmailAlreadyRegistered;
 import dev.emporium.identity.account.IdentityProblems.InvalidCredentials;
 import dev.emporium.identity.account.IdentityProblems.InvalidRefreshToken;
@@ -14,8 +15,6 @@ import dev.emporium.identity.token.RefreshTokens.Use;
 import dev.emporium.platform.ratelimit.RateLimitDecision;
 import dev.emporium.platform.ratelimit.RateLimitExceededException;
 import dev.emporium.platform.ratelimit.RateLimiter;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,15 +39,17 @@ public class AccountService {
     private final RefreshTokens refreshTokens;
     private final TransactionTemplate transactions;
     private final RateLimiter rateLimiter;
+    private final AdminProperties firstAdmin;
 
     AccountService(Accounts accounts, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
-            TransactionTemplate transactions, RateLimiter rateLimiter) {
+            TransactionTemplate transactions, RateLimiter rateLimiter, AdminProperties firstAdmin) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.transactions = transactions;
         this.rateLimiter = rateLimiter;
+        this.firstAdmin = firstAdmin;
     }
 
     /** What a successful sign-in or refresh hands the client. */
@@ -160,14 +161,14 @@ public class AccountService {
 
     /** The first administrator: from EMPORIUM_ADMIN_EMAIL/PASSWORD, or with a generated password printed once. */
     @EventListener(ApplicationReadyEvent.class)
-    void ensureAnAdministrator(ApplicationReadyEvent ready) {
+    void ensureAnAdministrator() {
         if (accounts.anyWithRole(Role.ADMIN)) {
             return;
         }
-        AdminProperties admin = ready.getApplicationContext().getBean(AdminProperties.class);
-        String email = EmailAddress.normalise(admin.email() != null && !admin.email().isBlank() ? admin.email() : "admin@emporium.local");
-        boolean generated = admin.password() == null || admin.password().isBlank();
-        String password = generated ? generatedPassword() : admin.password();
+        String email = EmailAddress.normalise(firstAdmin.email() != null && !firstAdmin.email().isBlank()
+                ? firstAdmin.email() : "admin@emporium.local");
+        boolean generated = firstAdmin.password() == null || firstAdmin.password().isBlank();
+        String password = generated ? Secrets.randomToken(18) : firstAdmin.password();
         Optional<Account> created = accounts.insert(UUID.randomUUID(), email, passwords.hash(password), "Administrator",
                 List.of(Role.ADMIN));
         if (created.isEmpty()) {
@@ -180,11 +181,5 @@ public class AccountService {
             System.out.println("\nEmporium: first administrator " + email + " with generated password: " + password
                     + "\n          (shown once; set EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD to choose them)\n");
         }
-    }
-
-    private static String generatedPassword() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -46,6 +46,12 @@ public final class IdentityProblems {
         }
     }
 
+    public static final class ApiKeyNotFound extends ErrorResponseException {
+        public ApiKeyNotFound() {
+            super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such API key."), null);
+        }
+    }
+
     public static final class AccountNotFound extends ErrorResponseException {
         public AccountNotFound() {
             super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such account."), null);

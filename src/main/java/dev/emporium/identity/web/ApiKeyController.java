@@ -63,7 +63,7 @@ class ApiKeyController {
     @Operation(summary = "Revoke an API key", description = "Takes effect on every instance within 30 seconds.")
     void revoke(@PathVariable UUID id) {
         if (!apiKeys.revoke(id)) {
-            throw new IdentityProblems.AccountNotFound();
+            throw new IdentityProblems.ApiKeyNotFound();
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,6 +24,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("dev.emporium.access");
     private static final String UNMATCHED = "unmatched";
+    /** Standard methods are logged by name; anything else is client input and is logged as a fixed word. */
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,27 +42,13 @@ class AccessLogFilter extends OncePerRequestFilter {
             String route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
                     ? pattern
                     : UNMATCHED;
-            String method = KnownMethods.nameOf(request.getMethod());
+            String method = STANDARD_METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
             log.atInfo()
                     .addKeyValue("http.request.method", method)
                     .addKeyValue("http.route", route)
                     .addKeyValue("http.response.status_code", response.getStatus())
                     .addKeyValue("event.duration_us", micros)
                     .log("{} {} {} {}us", method, route, response.getStatus(), micros);
-        }
-    }
-
-    /** Standard methods by name; anything else is client input and is logged as a fixed word. */
-    private enum KnownMethods {
-        GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE;
-
-        static String nameOf(String method) {
-            for (KnownMethods known : values()) {
-                if (known.name().equals(method)) {
-                    return method;
-                }
-            }
-            return "OTHER";
         }
     }
 }

@@ -27,7 +27,8 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI emporiumOpenApi(ObjectProvider<BuildProperties> build) {
-        String version = build.getIfAvailable() != null ? build.getIfAvailable().getVersion() : "dev";
+        BuildProperties info = build.getIfAvailable();
+        String version = info != null ? info.getVersion() : "dev";
         return new OpenAPI()
                 .info(new Info().title("Emporium API").version(version)
                         .description("Headless commerce API. Errors are RFC 9457 application/problem+json."))

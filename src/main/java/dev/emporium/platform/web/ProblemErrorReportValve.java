@@ -9,7 +9,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,11 +31,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
         String requestId = RequestIds.generate();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problems.TYPE_BASE + Problems.slugOf(status));
-        problem.put("title", known != null ? known.getReasonPhrase() : "Error");
+        problem.put("title", Problems.titleOf(status));
         problem.put("status", status);
         problem.put("detail", "The request was refused before it reached Emporium: it is not well-formed HTTP.");
         problem.put("instance", "/");

@@ -20,8 +20,7 @@ public final class Problems {
     public static ProblemDetail of(HttpStatusCode status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + slug));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        problem.setTitle(titleOf(status.value()));
         return problem;
     }
 
@@ -31,8 +30,7 @@ public final class Problems {
             problem.setType(URI.create(TYPE_BASE + slugOf(problem.getStatus())));
         }
         if (problem.getTitle() == null) {
-            HttpStatus known = HttpStatus.resolve(problem.getStatus());
-            problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+            problem.setTitle(titleOf(problem.getStatus()));
         }
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(safePath(request)));
@@ -42,6 +40,12 @@ public final class Problems {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** The status's reason phrase, e.g. {@code Not Found}. */
+    static String titleOf(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null ? known.getReasonPhrase() : "Error";
     }
 
     /** A slug for a status without a more specific kind: 404 becomes {@code not-found}. */
