@@ -15,6 +15,7 @@ class IdentityRoutes implements RouteAuthorizations {
         routes.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                         "/api/v1/auth/logout").permitAll()
                 .requestMatchers("/.well-known/jwks.json").permitAll()
-                .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.claim());
+                .requestMatchers("/api/v1/admin/customers/**", "/api/v1/admin/staff", "/api/v1/admin/keys/**",
+                        "/api/v1/admin/api-keys/**").hasRole(Role.ADMIN.claim());
     }
 }

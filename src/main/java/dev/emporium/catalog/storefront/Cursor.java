@@ -1,0 +1,58 @@
+package dev.emporium.catalog.storefront;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Where a page ended: the last item's sort key and id, and a fingerprint of the query it belongs to. Opaque to
+ * clients (base64url); one that was altered, or that belongs to another query, is refused rather than followed.
+ */
+record Cursor(String fingerprint, String sortKey, UUID lastId) {
+
+    private static final String VERSION = "c1";
+
+    String encode() {
+        String text = String.join("|", VERSION, fingerprint, sortKey, lastId.toString());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor in {@code encoded}, if it is one of ours for the query with {@code fingerprint}. */
+    static Cursor decode(String encoded, String fingerprint) {
+        if (encoded.length() > 200) {
+            throw StorefrontProblems.invalidCursor();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
+            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+                throw StorefrontProblems.invalidCursor();
+            }
+            if (!parts[1].equals(fingerprint)) {
+                throw StorefrontProblems.cursorOfAnotherQuery();
+            }
+            return new Cursor(parts[1], parts[2], UUID.fromString(parts[3]));
+        } catch (IllegalArgumentException malformed) {
+            throw StorefrontProblems.invalidCursor();
+        }
+    }
+
+    long sortKeyAsLong() {
+        try {
+            return Long.parseLong(sortKey);
+        } catch (NumberFormatException malformed) {
+            throw StorefrontProblems.invalidCursor();
+        }
+    }
+
+    float sortKeyAsFloat() {
+        try {
+            float value = Float.parseFloat(sortKey);
+            if (!Float.isFinite(value)) {
+                throw StorefrontProblems.invalidCursor();
+            }
+            return value;
+        } catch (NumberFormatException malformed) {
+            throw StorefrontProblems.invalidCursor();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.emporium.catalog.storefront;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/**
+ * A listing or search, validated: which products (category with its subcategories, text, brands, price range,
+ * attribute values), in which order, how many, from where. {@link #fingerprint()} names the set and order, so a
+ * cursor of one query cannot be replayed against another.
+ */
+public record ListingQuery(
+        String categorySlug,
+        List<UUID> categoryIds,
+        String text,
+        List<String> brands,
+        Long minPrice,
+        Long maxPrice,
+        SortedMap<String, String> attributes,
+        Sort sort,
+        int limit,
+        String cursor) {
+
+    public ListingQuery {
+        brands = brands.stream().sorted().distinct().toList();
+        categoryIds = List.copyOf(categoryIds);
+    }
+
+    boolean searches() {
+        return text != null;
+    }
+
+    String fingerprint() {
+        String canonical = String.join("\u0000", String.valueOf(categorySlug), String.valueOf(text),
+                String.join("\u0001", brands), String.valueOf(minPrice), String.valueOf(maxPrice),
+                attributes.toString(), sort.parameter());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The key a page of this query is cached under. */
+    String cacheKey() {
+        return fingerprint() + ":" + limit + ":" + (cursor == null ? "" : cursor);
+    }
+
+    /** The same query without paging, for facets. */
+    ListingQuery unpaged() {
+        return new ListingQuery(categorySlug, categoryIds, text, brands, minPrice, maxPrice, attributes, sort, limit, null);
+    }
+}

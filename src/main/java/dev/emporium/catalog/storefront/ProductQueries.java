@@ -1,0 +1,273 @@
+package dev.emporium.catalog.storefront;
+
+import dev.emporium.catalog.CatalogProperties;
+import dev.emporium.catalog.Money;
+import dev.emporium.catalog.storefront.Views.BrandCount;
+import dev.emporium.catalog.storefront.Views.CategoryRef;
+import dev.emporium.catalog.storefront.Views.Facets;
+import dev.emporium.catalog.storefront.Views.Image;
+import dev.emporium.catalog.storefront.Views.Page;
+import dev.emporium.catalog.storefront.Views.PriceBucket;
+import dev.emporium.catalog.storefront.Views.ProductCard;
+import dev.emporium.catalog.storefront.Views.ProductDetail;
+import dev.emporium.catalog.storefront.Views.Variant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The storefront's SQL. Every query reads published products only, through the partial indexes of V3__catalog, and
+ * costs a fixed number of statements whatever the page size: a page is one statement, a product three.
+ */
+@Repository
+public class ProductQueries {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final String PUBLISHED = "p.status = 'published'";
+    private static final String CARD_COLUMNS = """
+            p.id, p.slug, p.title, p.brand, p.price_from, p.currency, p.published_at,
+            (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image_url,
+            (SELECT i.alt FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image_alt""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final List<Long> priceBuckets;
+
+    ProductQueries(JdbcClient jdbc, JsonMapper json, CatalogProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.priceBuckets = List.copyOf(properties.priceBuckets());
+    }
+
+    public Optional<ProductDetail> byId(UUID id) {
+        return detail("p.id = :key", id);
+    }
+
+    public Optional<ProductDetail> bySlug(String slug) {
+        return detail("p.slug = :key", slug);
+    }
+
+    private Optional<ProductDetail> detail(String condition, Object key) {
+        return jdbc.sql("""
+                SELECT p.id, p.slug, p.title, p.description, p.brand, p.attributes::text AS attributes, p.price_from,
+                       p.currency, p.published_at, p.updated_at, c.id AS category_id, c.slug AS category_slug,
+                       c.name AS category_name
+                FROM products p LEFT JOIN categories c ON c.id = p.category_id
+                WHERE %s AND %s""".formatted(condition, PUBLISHED))
+                .param("key", key)
+                .query((rs, row) -> new ProductDetail(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("title"), rs.getString("description"), rs.getString("brand"), categoryOf(rs),
+                        json.readValue(rs.getString("attributes"), STRING_MAP), priceOf(rs), List.of(), List.of(),
+                        instant(rs, "published_at"), instant(rs, "updated_at")))
+                .optional()
+                .map(product -> new ProductDetail(product.id(), product.slug(), product.title(), product.description(),
+                        product.brand(), product.category(), product.attributes(), product.priceFrom(),
+                        variantsOf(List.of(product.id())).getOrDefault(product.id(), List.of()),
+                        imagesOf(List.of(product.id())).getOrDefault(product.id(), List.of()),
+                        product.publishedAt(), product.updatedAt()));
+    }
+
+    /** The variants of each product, in one statement. */
+    public Map<UUID, List<Variant>> variantsOf(Collection<UUID> productIds) {
+        Map<UUID, List<Variant>> variants = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT product_id, id, sku, options::text AS options, price_minor, currency, weight_grams
+                FROM product_variants WHERE product_id = ANY(:ids) ORDER BY product_id, position, sku""")
+                .param("ids", productIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    variants.computeIfAbsent(rs.getObject("product_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Variant(rs.getObject("id", UUID.class), rs.getString("sku"),
+                                    json.readValue(rs.getString("options"), STRING_MAP),
+                                    new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                                    (Integer) rs.getObject("weight_grams")));
+                });
+        return variants;
+    }
+
+    /** The images of each product, in one statement. */
+    public Map<UUID, List<Image>> imagesOf(Collection<UUID> productIds) {
+        Map<UUID, List<Image>> images = new LinkedHashMap<>();
+        jdbc.sql("SELECT product_id, url, alt FROM product_images WHERE product_id = ANY(:ids) ORDER BY product_id, position")
+                .param("ids", productIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    images.computeIfAbsent(rs.getObject("product_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Image(rs.getString("url"), rs.getString("alt")));
+                });
+        return images;
+    }
+
+    /** One page of a listing or search, walked by keyset from the query's cursor. */
+    public Page<ProductCard> page(ListingQuery query) {
+        Filter filter = Filter.of(query);
+        Keyset keyset = Keyset.of(query);
+        String sql = """
+                SELECT * FROM (
+                    SELECT %s, %s AS sort_key
+                    FROM products p
+                    WHERE %s
+                ) page
+                WHERE %s
+                ORDER BY %s
+                LIMIT :fetch""".formatted(CARD_COLUMNS, keyset.sortKey(), filter.where(), keyset.after(), keyset.orderBy());
+        var statement = jdbc.sql(sql).params(filter.params()).params(keyset.params()).param("fetch", query.limit() + 1);
+        List<Row> rows = statement.query((rs, row) -> new Row(card(rs), rs.getString("sort_key"))).list();
+        boolean more = rows.size() > query.limit();
+        List<Row> shown = more ? rows.subList(0, query.limit()) : rows;
+        String next = more
+                ? new Cursor(query.fingerprint(), shown.getLast().sortKey(), shown.getLast().card().id()).encode()
+                : null;
+        return new Page<>(shown.stream().map(Row::card).toList(), next);
+    }
+
+    /** Brand and price-range counts over the whole listing, in one statement. */
+    public Facets facets(ListingQuery query, String currency) {
+        Filter filter = Filter.of(query);
+        List<BrandCount> brands = new ArrayList<>();
+        Map<Integer, Long> buckets = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.brand, width_bucket(p.price_from, :bounds) AS bucket, count(*) AS products
+                FROM products p
+                WHERE %s
+                GROUP BY GROUPING SETS ((p.brand), (bucket))""".formatted(filter.where()))
+                .params(filter.params())
+                .param("bounds", priceBuckets.toArray(Long[]::new))
+                .query(rs -> {
+                    String brand = rs.getString("brand");
+                    if (brand != null) {
+                        brands.add(new BrandCount(brand, rs.getLong("products")));
+                    } else {
+                        buckets.put(rs.getInt("bucket"), rs.getLong("products"));
+                    }
+                });
+        brands.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.brand().compareTo(b.brand()));
+        List<PriceBucket> prices = new ArrayList<>();
+        for (int bucket = 0; bucket <= priceBuckets.size(); bucket++) {
+            long min = bucket == 0 ? 0 : priceBuckets.get(bucket - 1);
+            Long max = bucket < priceBuckets.size() ? priceBuckets.get(bucket) : null;
+            prices.add(new PriceBucket(min, max, buckets.getOrDefault(bucket, 0L)));
+        }
+        return new Facets(brands.stream().filter(brand -> !brand.brand().isEmpty()).limit(50).toList(), prices, currency);
+    }
+
+    private record Row(ProductCard card, String sortKey) {}
+
+    /** Which products: always published ones, then the query's filters, each a bound parameter. */
+    private record Filter(String where, Map<String, Object> params) {
+
+        static Filter of(ListingQuery query) {
+            List<String> conditions = new ArrayList<>(List.of(PUBLISHED));
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (query.categorySlug() != null) {
+                conditions.add("p.category_id = ANY(:categories)");
+                params.put("categories", query.categoryIds().toArray(UUID[]::new));
+            }
+            if (query.searches()) {
+                // websearch_to_tsquery reads any text without a syntax error; <% is word similarity to the title,
+                // which finds titles despite a typo.
+                conditions.add("(p.search_vector @@ websearch_to_tsquery('english', :text) OR :text <% p.title)");
+                params.put("text", query.text());
+            }
+            if (!query.brands().isEmpty()) {
+                conditions.add("p.brand = ANY(:brands)");
+                params.put("brands", query.brands().toArray(String[]::new));
+            }
+            if (query.minPrice() != null) {
+                conditions.add("p.price_from >= :minPrice");
+                params.put("minPrice", query.minPrice());
+            }
+            if (query.maxPrice() != null) {
+                conditions.add("p.price_from <= :maxPrice");
+                params.put("maxPrice", query.maxPrice());
+            }
+            if (!query.attributes().isEmpty()) {
+                List<String> pairs = new ArrayList<>();
+                query.attributes().forEach((name, value) -> {
+                    int n = pairs.size();
+                    pairs.add(":attributeName" + n + "::text, :attributeValue" + n + "::text");
+                    params.put("attributeName" + n, name);
+                    params.put("attributeValue" + n, value);
+                });
+                conditions.add("p.attributes @> jsonb_build_object(" + String.join(", ", pairs) + ")");
+            }
+            return new Filter(String.join(" AND ", conditions), params);
+        }
+    }
+
+    /** The order of a listing and where its page starts, as a row comparison on (sort key, id). */
+    private record Keyset(String sortKey, String orderBy, String after, Map<String, Object> params) {
+
+        static Keyset of(ListingQuery query) {
+            Cursor cursor = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
+            Map<String, Object> params = new LinkedHashMap<>();
+            return switch (query.sort()) {
+                case NEWEST -> {
+                    if (cursor != null) {
+                        params.put("afterKey", Instant.EPOCH.plus(cursor.sortKeyAsLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+                        params.put("afterId", cursor.lastId());
+                    }
+                    yield new Keyset("(extract(epoch FROM p.published_at) * 1000000)::bigint::text",
+                            "published_at DESC, id DESC",
+                            cursor == null ? "true" : "(published_at, id) < (:afterKey, :afterId)", params);
+                }
+                case PRICE_ASC, PRICE_DESC -> {
+                    if (cursor != null) {
+                        params.put("afterKey", cursor.sortKeyAsLong());
+                        params.put("afterId", cursor.lastId());
+                    }
+                    boolean ascending = query.sort() == Sort.PRICE_ASC;
+                    yield new Keyset("p.price_from::text",
+                            ascending ? "price_from, id" : "price_from DESC, id DESC",
+                            cursor == null ? "true" : ascending
+                                    ? "(price_from, id) > (:afterKey, :afterId)"
+                                    : "(price_from, id) < (:afterKey, :afterId)", params);
+                }
+                case RELEVANCE -> {
+                    if (cursor != null) {
+                        params.put("afterKey", cursor.sortKeyAsFloat());
+                        params.put("afterId", cursor.lastId());
+                    }
+                    // Title words weigh most (weights of V3's search_vector), plus how closely the title matches.
+                    yield new Keyset("(ts_rank(p.search_vector, websearch_to_tsquery('english', :text))"
+                                    + " + word_similarity(:text, p.title))::real::text",
+                            "sort_key::real DESC, id",
+                            cursor == null ? "true" : "(sort_key::real < :afterKey OR (sort_key::real = :afterKey AND id > :afterId))",
+                            params);
+                }
+            };
+        }
+    }
+
+    private ProductCard card(ResultSet rs) throws SQLException {
+        String imageUrl = rs.getString("image_url");
+        return new ProductCard(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                rs.getString("brand"), priceOf(rs), imageUrl == null ? null : new Image(imageUrl, rs.getString("image_alt")));
+    }
+
+    private static Money priceOf(ResultSet rs) throws SQLException {
+        long amount = rs.getLong("price_from");
+        return rs.wasNull() ? null : new Money(amount, rs.getString("currency"));
+    }
+
+    private static CategoryRef categoryOf(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("category_id", UUID.class);
+        return id == null ? null : new CategoryRef(id, rs.getString("category_slug"), rs.getString("category_name"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
