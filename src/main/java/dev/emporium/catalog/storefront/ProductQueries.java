@@ -60,13 +60,17 @@ public class ProductQueries {
         return detail("p.slug = :key", slug);
     }
 
-    private Optional<ProductDetail> detail(String condition, Object key) {
-        return jdbc.sql("""
+    static String detailSql(String condition) {
+        return """
                 SELECT p.id, p.slug, p.title, p.description, p.brand, p.attributes::text AS attributes, p.price_from,
                        p.currency, p.published_at, p.updated_at, c.id AS category_id, c.slug AS category_slug,
                        c.name AS category_name
                 FROM products p LEFT JOIN categories c ON c.id = p.category_id
-                WHERE %s AND %s""".formatted(condition, PUBLISHED))
+                WHERE %s AND %s""".formatted(condition, PUBLISHED);
+    }
+
+    private Optional<ProductDetail> detail(String condition, Object key) {
+        return jdbc.sql(detailSql(condition))
                 .param("key", key)
                 .query((rs, row) -> new ProductDetail(rs.getObject("id", UUID.class), rs.getString("slug"),
                         rs.getString("title"), rs.getString("description"), rs.getString("brand"), categoryOf(rs),
@@ -111,19 +115,9 @@ public class ProductQueries {
 
     /** One page of a listing or search, walked by keyset from the query's cursor. */
     public Page<ProductCard> page(ListingQuery query) {
-        Filter filter = Filter.of(query);
-        Keyset keyset = Keyset.of(query);
-        String sql = """
-                SELECT * FROM (
-                    SELECT %s, %s AS sort_key
-                    FROM products p
-                    WHERE %s
-                ) page
-                WHERE %s
-                ORDER BY %s
-                LIMIT :fetch""".formatted(CARD_COLUMNS, keyset.sortKey(), filter.where(), keyset.after(), keyset.orderBy());
-        var statement = jdbc.sql(sql).params(filter.params()).params(keyset.params()).param("fetch", query.limit() + 1);
-        List<Row> rows = statement.query((rs, row) -> new Row(card(rs), rs.getString("sort_key"))).list();
+        Statement page = pageStatement(query);
+        List<Row> rows = jdbc.sql(page.sql()).params(page.params())
+                .query((rs, row) -> new Row(card(rs), rs.getString("sort_key"))).list();
         boolean more = rows.size() > query.limit();
         List<Row> shown = more ? rows.subList(0, query.limit()) : rows;
         String next = more
@@ -132,18 +126,44 @@ public class ProductQueries {
         return new Page<>(shown.stream().map(Row::card).toList(), next);
     }
 
-    /** Brand and price-range counts over the whole listing, in one statement. */
-    public Facets facets(ListingQuery query, String currency) {
+    /** A SQL statement and its parameters, as run: tests explain exactly these. */
+    record Statement(String sql, Map<String, Object> params) {}
+
+    Statement pageStatement(ListingQuery query) {
         Filter filter = Filter.of(query);
-        List<BrandCount> brands = new ArrayList<>();
-        Map<Integer, Long> buckets = new LinkedHashMap<>();
-        jdbc.sql("""
+        Keyset keyset = Keyset.of(query);
+        Map<String, Object> params = new LinkedHashMap<>(filter.params());
+        params.putAll(keyset.params());
+        params.put("fetch", query.limit() + 1);
+        return new Statement("""
+                SELECT * FROM (
+                    SELECT %s, %s AS sort_key
+                    FROM products p
+                    WHERE %s
+                ) page
+                WHERE %s
+                ORDER BY %s
+                LIMIT :fetch""".formatted(CARD_COLUMNS, keyset.sortKey(), filter.where(), keyset.after(), keyset.orderBy()),
+                params);
+    }
+
+    Statement facetsStatement(ListingQuery query) {
+        Filter filter = Filter.of(query);
+        Map<String, Object> params = new LinkedHashMap<>(filter.params());
+        params.put("bounds", priceBuckets.toArray(Long[]::new));
+        return new Statement("""
                 SELECT p.brand, width_bucket(p.price_from, :bounds) AS bucket, count(*) AS products
                 FROM products p
                 WHERE %s
-                GROUP BY GROUPING SETS ((p.brand), (bucket))""".formatted(filter.where()))
-                .params(filter.params())
-                .param("bounds", priceBuckets.toArray(Long[]::new))
+                GROUP BY GROUPING SETS ((p.brand), (bucket))""".formatted(filter.where()), params);
+    }
+
+    /** Brand and price-range counts over the whole listing, in one statement. */
+    public Facets facets(ListingQuery query, String currency) {
+        Statement facets = facetsStatement(query);
+        List<BrandCount> brands = new ArrayList<>();
+        Map<Integer, Long> buckets = new LinkedHashMap<>();
+        jdbc.sql(facets.sql()).params(facets.params())
                 .query(rs -> {
                     String brand = rs.getString("brand");
                     if (brand != null) {

@@ -79,7 +79,7 @@ class StorefrontController {
     }
 
     @GetMapping("/api/v1/products/facets")
-    @Operation(summary = "Brand and price-range counts for a listing or search", description = "Takes the listing's filters.")
+    @Operation(summary = "Brand and price-range counts for a category or a search", description = "Takes the listing's filters; needs category or q.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.Facets.class)))
     ResponseEntity<byte[]> facets(
             @RequestParam(required = false) String category,
@@ -89,6 +89,10 @@ class StorefrontController {
             @RequestParam(required = false) Long maxPrice,
             @RequestParam(name = "attr", required = false) List<String> attributes,
             HttpServletRequest request) {
+        if (category == null && (q == null || q.isBlank())) {
+            // Counting the whole catalog would read every product; facets belong to a category or a search.
+            throw StorefrontProblems.badRequest("invalid-parameter", "Facets need a category or a search text (q).");
+        }
         ListingQuery query = listings.resolve(new ListingRequests.Parameters(category, q, brands, minPrice, maxPrice,
                 attributes, null, null, null));
         return responses.respond(request, CatalogCache.Region.LISTING, "facets:" + query.fingerprint(),
