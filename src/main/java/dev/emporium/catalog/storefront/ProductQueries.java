@@ -10,6 +10,7 @@ import dev.emporium.catalog.storefront.Views.Page;
 import dev.emporium.catalog.storefront.Views.PriceBucket;
 import dev.emporium.catalog.storefront.Views.ProductCard;
 import dev.emporium.catalog.storefront.Views.ProductDetail;
+import dev.emporium.catalog.storefront.Views.ProductNode;
 import dev.emporium.catalog.storefront.Views.Variant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -41,6 +43,10 @@ public class ProductQueries {
             p.id, p.slug, p.title, p.brand, p.price_from, p.currency, p.published_at,
             (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image_url,
             (SELECT i.alt FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image_alt""";
+    private static final String NODE_COLUMNS = """
+            p.id, p.slug, p.title, p.description, p.brand, p.attributes::text AS attributes, p.price_from, p.currency,
+            p.published_at, p.updated_at, c.id AS category_id, c.slug AS category_slug, c.name AS category_name""";
+    private static final String NODE_FROM = "products p LEFT JOIN categories c ON c.id = p.category_id";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -53,35 +59,41 @@ public class ProductQueries {
     }
 
     public Optional<ProductDetail> byId(UUID id) {
-        return detail("p.id = :key", id);
+        return node(ByKey.ID, id).map(this::withParts);
     }
 
     public Optional<ProductDetail> bySlug(String slug) {
-        return detail("p.slug = :key", slug);
+        return node(ByKey.SLUG, slug).map(this::withParts);
     }
 
-    static String detailSql(String condition) {
-        return """
-                SELECT p.id, p.slug, p.title, p.description, p.brand, p.attributes::text AS attributes, p.price_from,
-                       p.currency, p.published_at, p.updated_at, c.id AS category_id, c.slug AS category_slug,
-                       c.name AS category_name
-                FROM products p LEFT JOIN categories c ON c.id = p.category_id
-                WHERE %s AND %s""".formatted(condition, PUBLISHED);
+    /** How a single product is looked up. */
+    public enum ByKey {
+        ID("p.id = :key"), SLUG("p.slug = :key");
+
+        final String condition;
+
+        ByKey(String condition) {
+            this.condition = condition;
+        }
     }
 
-    private Optional<ProductDetail> detail(String condition, Object key) {
-        return jdbc.sql(detailSql(condition))
-                .param("key", key)
-                .query((rs, row) -> new ProductDetail(rs.getObject("id", UUID.class), rs.getString("slug"),
-                        rs.getString("title"), rs.getString("description"), rs.getString("brand"), categoryOf(rs),
-                        json.readValue(rs.getString("attributes"), STRING_MAP), priceOf(rs), List.of(), List.of(),
-                        instant(rs, "published_at"), instant(rs, "updated_at")))
-                .optional()
-                .map(product -> new ProductDetail(product.id(), product.slug(), product.title(), product.description(),
-                        product.brand(), product.category(), product.attributes(), product.priceFrom(),
-                        variantsOf(List.of(product.id())).getOrDefault(product.id(), List.of()),
-                        imagesOf(List.of(product.id())).getOrDefault(product.id(), List.of()),
-                        product.publishedAt(), product.updatedAt()));
+    /** A published product's own fields and category, in one statement. */
+    public Optional<ProductNode> node(ByKey by, Object key) {
+        Statement statement = nodeStatement(by, key);
+        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, row) -> node(rs)).optional();
+    }
+
+    Statement nodeStatement(ByKey by, Object key) {
+        return new Statement("SELECT " + NODE_COLUMNS + " FROM " + NODE_FROM + " WHERE " + by.condition + " AND " + PUBLISHED,
+                Map.of("key", key));
+    }
+
+    private ProductDetail withParts(ProductNode product) {
+        List<UUID> id = List.of(product.id());
+        return new ProductDetail(product.id(), product.slug(), product.title(), product.description(), product.brand(),
+                product.category(), product.attributes(), product.priceFrom(),
+                variantsOf(id).getOrDefault(product.id(), List.of()), imagesOf(id).getOrDefault(product.id(), List.of()),
+                product.publishedAt(), product.updatedAt());
     }
 
     /** The variants of each product, in one statement. */
@@ -113,23 +125,44 @@ public class ProductQueries {
         return images;
     }
 
-    /** One page of a listing or search, walked by keyset from the query's cursor. */
+    /** One page of a listing or search as product cards, walked by keyset from the query's cursor. */
     public Page<ProductCard> page(ListingQuery query) {
-        Statement page = pageStatement(query);
-        List<Row> rows = jdbc.sql(page.sql()).params(page.params())
-                .query((rs, row) -> new Row(card(rs), rs.getString("sort_key"))).list();
+        Slice<ProductCard> slice = slice(query, pageStatement(query, CARD_COLUMNS, "products p"), this::card);
+        return new Page<>(slice.edges().stream().map(Edge::node).toList(),
+                slice.hasNext() ? slice.edges().getLast().cursor() : null);
+    }
+
+    /** The same page as product nodes, each with the cursor that continues after it (GraphQL's connections). */
+    public Slice<ProductNode> nodes(ListingQuery query) {
+        return slice(query, nodesStatement(query), this::node);
+    }
+
+    public record Edge<T>(T node, String cursor) {}
+
+    public record Slice<T>(List<Edge<T>> edges, boolean hasNext) {}
+
+    private <T> Slice<T> slice(ListingQuery query, Statement page, RowMapper<T> mapper) {
+        String fingerprint = query.fingerprint();
+        List<Edge<T>> rows = jdbc.sql(page.sql()).params(page.params())
+                .query((rs, row) -> new Edge<>(mapper.mapRow(rs, row),
+                        new Cursor(fingerprint, rs.getString("sort_key"), rs.getObject("id", UUID.class)).encode()))
+                .list();
         boolean more = rows.size() > query.limit();
-        List<Row> shown = more ? rows.subList(0, query.limit()) : rows;
-        String next = more
-                ? new Cursor(query.fingerprint(), shown.getLast().sortKey(), shown.getLast().card().id()).encode()
-                : null;
-        return new Page<>(shown.stream().map(Row::card).toList(), next);
+        return new Slice<>(more ? List.copyOf(rows.subList(0, query.limit())) : rows, more);
     }
 
     /** A SQL statement and its parameters, as run: tests explain exactly these. */
     record Statement(String sql, Map<String, Object> params) {}
 
     Statement pageStatement(ListingQuery query) {
+        return pageStatement(query, CARD_COLUMNS, "products p");
+    }
+
+    Statement nodesStatement(ListingQuery query) {
+        return pageStatement(query, NODE_COLUMNS, NODE_FROM);
+    }
+
+    private static Statement pageStatement(ListingQuery query, String columns, String from) {
         Filter filter = Filter.of(query);
         Keyset keyset = Keyset.of(query);
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
@@ -138,12 +171,12 @@ public class ProductQueries {
         return new Statement("""
                 SELECT * FROM (
                     SELECT %s, %s AS sort_key
-                    FROM products p
+                    FROM %s
                     WHERE %s
                 ) page
                 WHERE %s
                 ORDER BY %s
-                LIMIT :fetch""".formatted(CARD_COLUMNS, keyset.sortKey(), filter.where(), keyset.after(), keyset.orderBy()),
+                LIMIT :fetch""".formatted(columns, keyset.sortKey(), from, filter.where(), keyset.after(), keyset.orderBy()),
                 params);
     }
 
@@ -181,8 +214,6 @@ public class ProductQueries {
         }
         return new Facets(brands.stream().filter(brand -> !brand.brand().isEmpty()).limit(50).toList(), prices, currency);
     }
-
-    private record Row(ProductCard card, String sortKey) {}
 
     /** Which products: always published ones, then the query's filters, each a bound parameter. */
     private record Filter(String where, Map<String, Object> params) {
@@ -270,7 +301,18 @@ public class ProductQueries {
         }
     }
 
-    private ProductCard card(ResultSet rs) throws SQLException {
+    private ProductNode node(ResultSet rs, int row) throws SQLException {
+        return new ProductNode(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                rs.getString("description"), rs.getString("brand"), categoryOf(rs),
+                json.readValue(rs.getString("attributes"), STRING_MAP), priceOf(rs), instant(rs, "published_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private ProductNode node(ResultSet rs) throws SQLException {
+        return node(rs, 0);
+    }
+
+    private ProductCard card(ResultSet rs, int row) throws SQLException {
         String imageUrl = rs.getString("image_url");
         return new ProductCard(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
                 rs.getString("brand"), priceOf(rs), imageUrl == null ? null : new Image(imageUrl, rs.getString("image_alt")));

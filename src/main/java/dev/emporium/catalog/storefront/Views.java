@@ -36,6 +36,19 @@ public final class Views {
             Instant publishedAt,
             Instant updatedAt) {}
 
+    /** A published product's own fields and category, without its variants and images. */
+    public record ProductNode(
+            UUID id,
+            String slug,
+            String title,
+            String description,
+            String brand,
+            CategoryRef category,
+            Map<String, String> attributes,
+            Money priceFrom,
+            Instant publishedAt,
+            Instant updatedAt) {}
+
     @Schema(description = "One purchasable form of a product: what carts and orders refer to.")
     public record Variant(UUID id, String sku, Map<String, String> options, Money price, Integer weightGrams) {}
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.emporium.catalog.storefront.ProductQueries.Statement;
 import dev.emporium.support.IntegrationTest;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +93,7 @@ class StorefrontExplainTest {
         for (ListingQuery query : queries) {
             assertNoSequentialScan(products.pageStatement(query), query.toString());
             assertNoSequentialScan(products.pageStatement(secondPage(query)), "second page of " + query);
+            assertNoSequentialScan(products.nodesStatement(query), "GraphQL page of " + query);
         }
     }
 
@@ -106,8 +106,8 @@ class StorefrontExplainTest {
     @Test
     void productPagesDoNotScanProducts() {
         UUID id = jdbc.sql("SELECT id FROM products WHERE slug = 'explain-q-42'").query(UUID.class).single();
-        assertNoSequentialScan(new Statement(ProductQueries.detailSql("p.id = :key"), Map.of("key", id)), "by id");
-        assertNoSequentialScan(new Statement(ProductQueries.detailSql("p.slug = :key"), Map.of("key", "explain-q-42")), "by slug");
+        assertNoSequentialScan(products.nodeStatement(ProductQueries.ByKey.ID, id), "by id");
+        assertNoSequentialScan(products.nodeStatement(ProductQueries.ByKey.SLUG, "explain-q-42"), "by slug");
     }
 
     private void assertNoSequentialScan(Statement statement, String what) {

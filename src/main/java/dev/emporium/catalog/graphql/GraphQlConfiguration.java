@@ -1,0 +1,78 @@
+package dev.emporium.catalog.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GraphQL's guards and plumbing: a query deeper or costlier than configured is refused before it runs, the
+ * catalog's 4xx refusals become GraphQL errors of the client's kind, and amounts are 64-bit.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    /** {@code emporium.graphql.*}: how deep and how costly (fields, lists counted by their page size) a query may be. */
+    @ConfigurationProperties("emporium.graphql")
+    record GraphQlLimits(@DefaultValue("10") int maxDepth, @DefaultValue("5000") int maxComplexity) {}
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (environment, childComplexity) -> {
+            Object first = environment.getArguments().get("first");
+            int size = first instanceof Integer pageSize ? Math.max(1, pageSize) : 1;
+            return size * (1 + childComplexity);
+        });
+    }
+
+    /**
+     * GraphQL responses keep their null fields (the spec requires them), unlike the REST API's JSON, which leaves
+     * them out; so /graphql writes with a mapper of its own.
+     */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
+        return new GraphQlHttpHandler(handler, new JacksonJsonHttpMessageConverter(JsonMapper.builder().build()));
+    }
+
+    @Bean
+    RuntimeWiringConfigurer longScalar() {
+        GraphQLScalarType scalar = GraphQLScalarType.newScalar().name("Long").description("A 64-bit integer")
+                .coercing(new LongCoercing()).build();
+        return wiring -> wiring.scalar(scalar);
+    }
+
+    @Bean
+    DataFetcherExceptionResolverAdapter catalogRefusals() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+                String message = switch (failure) {
+                    case ErrorResponseException refused when refused.getStatusCode().is4xxClientError() -> refused.getBody().getDetail();
+                    case GraphQlInputException invalid -> invalid.getMessage();
+                    default -> null;
+                };
+                return message == null ? null : GraphqlErrorBuilder.newError(environment)
+                        .errorType(ErrorType.BAD_REQUEST).message(message).build();
+            }
+        };
+    }
+}
