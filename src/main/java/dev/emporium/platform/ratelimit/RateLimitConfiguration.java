@@ -1,8 +1,10 @@
 package dev.emporium.platform.ratelimit;
 
+import dev.emporium.platform.redis.RedisConnections;
 import dev.emporium.platform.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +28,14 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, RedisConnectionProperties redis, RateLimitPlans plans,
+    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<RedisConnections> redis, RateLimitPlans plans,
             RateLimitMetrics metrics) {
         if (!properties.enabled()) {
             return (key, plan) -> plans.get(plan).unmetered();
         }
-        if (redis.configured()) {
-            return new RedisRateLimiter(redis, plans, metrics, properties.redisFailurePolicy());
+        RedisConnections connections = redis.getIfAvailable();
+        if (connections != null) {
+            return new RedisRateLimiter(connections, plans, metrics, properties.redisFailurePolicy());
         }
         return new LocalRateLimiter(plans, metrics, properties.localMaxKeys());
     }

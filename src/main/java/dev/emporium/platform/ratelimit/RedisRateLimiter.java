@@ -1,30 +1,15 @@
 package dev.emporium.platform.ratelimit;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import dev.emporium.platform.redis.RedisConnections;
+import dev.emporium.platform.redis.RedisOutageLog;
+import dev.emporium.platform.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,59 +26,38 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
     private static final StringCodec CODEC = StringCodec.UTF8;
-    private static final String SCRIPT = script("/ratelimit/token-bucket.lua");
-    /** What EVALSHA names the script by; Redis computes the same SHA-1 when it caches the script. */
-    private static final String SCRIPT_SHA = sha1(SCRIPT);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final RedisScript TOKEN_BUCKET = RedisScript.load("/ratelimit/token-bucket.lua");
     private static final long CONNECT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RateLimitPlans plans;
     private final RateLimitMetrics metrics;
     private final boolean failOpen;
-    private final Duration timeout;
-    private final String address;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final RedisConnections redis;
+    private final RedisOutageLog outages;
 
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile long nextConnectAttempt;
-    private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
-    private final LongAdder failuresSinceWarning = new LongAdder();
-    private final AtomicBoolean degraded = new AtomicBoolean();
 
-    RedisRateLimiter(RedisConnectionProperties redis, RateLimitPlans plans, RateLimitMetrics metrics,
+    RedisRateLimiter(RedisConnections redis, RateLimitPlans plans, RateLimitMetrics metrics,
             RateLimitProperties.RedisFailurePolicy policy) {
         this.plans = plans;
         this.metrics = metrics;
         this.failOpen = policy == RateLimitProperties.RedisFailurePolicy.FAIL_OPEN;
-        this.timeout = redis.timeout();
-        this.uri = RedisURI.create(redis.url());
-        // The URI's timeout bounds connecting and the handshake; commands have their own, shorter one below.
-        this.uri.setTimeout(redis.connectTimeout());
-        this.address = uri.getHost() + ":" + uri.getPort(); // never the URL: it may carry a password
-        this.resources = ClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(2)
-                .reconnectDelay(() -> Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                // Not connected: fail at once instead of queueing commands until the timeout.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(redis.timeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(redis.connectTimeout()).build())
-                .build());
+        this.redis = redis;
+        this.outages = new RedisOutageLog(log,
+                "Redis at " + redis.address() + " is unreachable for rate limiting ({}): {} request(s) since the last warning "
+                        + (failOpen ? "were served without a limit (fail-open)" : "were refused with 503 (fail-closed)"),
+                "Redis at " + redis.address() + " answers again; rate limits are shared again");
         try {
-            use(client.connect(CODEC, uri));
+            use(redis.connect(CODEC));
             warmUp(plans);
-            log.info("Rate-limit buckets are kept in Redis at {}", address);
+            log.info("Rate-limit buckets are kept in Redis at {}", redis.address());
         } catch (RuntimeException unreachable) {
             nextConnectAttempt = System.nanoTime() + CONNECT_INTERVAL_NANOS;
             log.warn("Redis at {} is unreachable ({}); rate limits use it as soon as it answers, until then requests are {}",
-                    address, unreachable.getMessage(), failOpen ? "served without a limit (fail-open)" : "refused (fail-closed)");
+                    redis.address(), unreachable.getMessage(), failOpen ? "served without a limit (fail-open)" : "refused (fail-closed)");
         }
     }
 
@@ -125,9 +89,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         } catch (RuntimeException failure) {
             return unreachable(limits, failure);
         }
-        if (degraded.get() && degraded.compareAndSet(true, false)) {
-            log.info("Redis at {} answers again; rate limits are shared again", address);
-        }
+        outages.answered();
         RateLimitDecision decision = limits.decisionOf(bucket.get(0) == 1, bucket.get(1),
                 TimeUnit.MICROSECONDS.toNanos(bucket.get(2)), TimeUnit.MICROSECONDS.toNanos(bucket.get(3)));
         if (!decision.allowed()) {
@@ -138,28 +100,14 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     /** One token from {@code key}'s bucket: {allowed 0/1, tokens left, µs until the next token, µs until full}. */
     private static List<Long> take(RedisCommands<String, String> redis, String key, RateLimitPlan plan) {
-        String[] keys = {key};
         String capacity = Long.toString(plan.capacity());
         String periodMicros = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(plan.period())));
-        try {
-            return redis.evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keys, capacity, periodMicros);
-        } catch (RedisNoScriptException notCached) {
-            // First use, or Redis restarted or flushed its scripts: EVAL runs the script and caches it again.
-            return redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity, periodMicros);
-        }
+        return TOKEN_BUCKET.run(redis, ScriptOutputType.MULTI, new String[] {key}, capacity, periodMicros);
     }
 
     private RateLimitDecision unreachable(RateLimitPlan plan, RuntimeException failure) {
         metrics.redisFailed();
-        degraded.set(true);
-        failuresSinceWarning.increment();
-        long now = System.nanoTime();
-        long due = nextWarning.get();
-        if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARNING_INTERVAL_NANOS)) {
-            log.warn("Redis at {} is unreachable for rate limiting ({}): {} request(s) since the last warning {}",
-                    address, failure == null ? "not connected" : failure.toString(), failuresSinceWarning.sumThenReset(),
-                    failOpen ? "were served without a limit (fail-open)" : "were refused with 503 (fail-closed)");
-        }
+        outages.failed(failure == null ? "not connected" : failure.toString());
         if (failOpen) {
             return plan.unmetered();
         }
@@ -170,10 +118,10 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         if (System.nanoTime() - nextConnectAttempt < 0 || closed || !connecting.compareAndSet(false, true)) {
             return;
         }
-        client.connectAsync(CODEC, uri).whenComplete((connected, failure) -> {
+        redis.connectAsync(CODEC).whenComplete((connected, failure) -> {
             if (connected != null) {
                 use(connected);
-                log.info("Connected to Redis at {}; rate-limit buckets are kept there", address);
+                log.info("Connected to Redis at {}; rate-limit buckets are kept there", redis.address());
             } else {
                 nextConnectAttempt = System.nanoTime() + CONNECT_INTERVAL_NANOS;
             }
@@ -186,30 +134,10 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             connected.close();
             return;
         }
-        // A synchronous call waits as long as a command may live, not as long as connecting may take.
-        connected.setTimeout(timeout);
         connection = connected;
     }
 
-    private static String script(String resource) {
-        try (InputStream in = RedisRateLimiter.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible); // every Java platform has SHA-1
-        }
-    }
-
+    /** Closes this limiter's connection; the client itself belongs to {@link RedisConnections}. */
     @Override
     public void close() {
         closed = true;
@@ -218,7 +146,5 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         if (open != null) {
             open.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

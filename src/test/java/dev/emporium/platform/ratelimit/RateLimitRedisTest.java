@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.emporium.EmporiumApplication;
+import dev.emporium.platform.redis.RedisConnectionProperties;
+import dev.emporium.platform.redis.RedisConnections;
 import dev.emporium.support.IntegrationTest;
 import dev.emporium.support.TcpProxy;
 import dev.emporium.support.TestDatabase;
@@ -111,9 +113,11 @@ class RateLimitRedisTest {
                 List.of(), Set.of("ROLE_admin")));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed.
-        RedisRateLimiter limiter = new RedisRateLimiter(
-                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                plans, new RateLimitMetrics(registry, plans), RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
+        RedisConnections redis = new RedisConnections(
+                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        started.add(redis);
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, plans, new RateLimitMetrics(registry, plans),
+                RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
         started.add(limiter);
 
         CountDownLatch go = new CountDownLatch(1);
