@@ -40,7 +40,7 @@ class StorefrontController {
     @Operation(summary = "A published product by id")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.ProductDetail.class)))
     ResponseEntity<byte[]> byId(@PathVariable UUID id, HttpServletRequest request) {
-        return responses.respond(request, CatalogCache.Region.PRODUCT, "id:" + id,
+        return responses.respond(request, CatalogCache.Region.PRODUCT, CatalogCache.ProductKeys.byId(id),
                 () -> products.byId(id).orElse(null), "product");
     }
 
@@ -51,7 +51,7 @@ class StorefrontController {
         if (slug.length() > 120 || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw StorefrontProblems.notFound("product");
         }
-        return responses.respond(request, CatalogCache.Region.PRODUCT, "slug:" + slug,
+        return responses.respond(request, CatalogCache.Region.PRODUCT, CatalogCache.ProductKeys.bySlug(slug),
                 () -> products.bySlug(slug).orElse(null), "product");
     }
 
