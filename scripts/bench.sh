@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Emporium's benchmark harness, run through `./emporium bench` (which builds the jar, prepares the start-up
 # cache and exports JAVA_HOME first). It:
-#   - starts Emporium with `./emporium run` on an empty embedded database of its own (never ./data),
+#   - seeds a demo catalog (`./emporium seed`) into an embedded database of its own (never ./data), then starts
+#     Emporium on it with `./emporium run` and picks the catalog's targets (a product, a leaf category, a word),
 #   - starts nginx serving the very bytes Emporium answers at /api/data, as a reference ceiling for this machine,
 #   - measures every scenario below with wrk (warm-up, then measured run), nginx with the same parameters,
+#   - measures the PACED scenarios again at half the req/s wrk reached, with a fixed-rate client (autocannon),
 #   - samples the Java process's peak resident memory during the measured runs,
 #   - restarts Emporium on the now warm database to time start-up, and checks both shutdowns are graceful,
 #   - prints a table and writes it to target/bench/results.txt (logs and wrk outputs are next to it).
@@ -13,6 +15,8 @@
 #            one running Emporium; a change of config restarts it on the same database)
 #   headers  zero or more "Name: value", separated by ";;"; $BENCH_TOKEN is a fresh customer's access token
 #   body     the request body verbatim, or @file (relative to the repository root) to read it from a file
+#   Path, headers and body may name the seeded catalog's targets: $BENCH_PRODUCT_ID (a published product),
+#   $BENCH_CATEGORY (a leaf category's slug) and $BENCH_SEARCH (a word that finds products).
 #   Only the body may contain "|" (it is the last field). Each scenario becomes a small wrk Lua script
 #   (target/bench/wrk/*.lua) setting method, headers and body. Examples:
 #   'local|GET /api/data as a user|GET|/api/data|Authorization: Bearer $BENCH_TOKEN|'   (single quotes: expanded later)
@@ -21,15 +25,24 @@
 # Settings (environment):
 #   BENCH_DURATION=15  BENCH_WARMUP=20  (seconds; the JIT of 2 shared cores needs the longer warm-up)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
 #   BENCH_HTTP_PORT=18080  BENCH_MANAGEMENT_PORT=18081  BENCH_NGINX_PORT=18082  (the next free port is used if busy)
-#   BENCH_STARTUP_TIMEOUT=180 (seconds to wait for Emporium to become ready)
+#   BENCH_STARTUP_TIMEOUT=180 (seconds to wait for Emporium to become ready)   BENCH_PRODUCTS=100000 (seeded)
 set -euo pipefail
 
 SCENARIOS=(
   "local|GET /api/data|GET|/api/data||"
   'local|JWT GET, local limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
+  'local|product by id|GET|/api/v1/products/$BENCH_PRODUCT_ID||'
+  'local|category page of 20|GET|/api/v1/products?category=$BENCH_CATEGORY&limit=20||'
+  'local|search|GET|/api/v1/products?q=$BENCH_SEARCH||'
+  # GraphQL: its catalog scenarios go here, on the "local" config beside the REST ones they mirror
+  # (method POST, path /graphql, header "Content-Type: application/json", the query as the body).
   'redis|JWT GET, Redis limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
   'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
 )
+
+# Also measured at half the req/s wrk reached on them, by a client that sends at a fixed rate and corrects for
+# coordinated omission: the latency of a server with headroom, where wrk's shows one saturated.
+PACED=("search")
 
 # Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
 # plans (100 and 600 a minute) would answer nearly everything with 429: the limiter still runs on every request,
@@ -51,6 +64,7 @@ WARMUP="${BENCH_WARMUP:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
+PRODUCTS="${BENCH_PRODUCTS:-100000}"
 
 APP_PID=""        # the java process (./emporium run execs into it)
 NGINX_PID=""
@@ -97,6 +111,17 @@ ensure_tools() {
   if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^redis|'; then
     scripts/services.sh redis
   fi
+  ensure_paced_client
+}
+
+# autocannon from npm for the PACED rows; without it they are left out, not the whole benchmark.
+ensure_paced_client() {
+  (( ${#PACED[@]} > 0 )) || return 0
+  command -v autocannon >/dev/null && return 0
+  log "installing autocannon (npm) for the fixed-rate measurements"
+  command -v npm >/dev/null || ( apt_install nodejs npm ) || true
+  npm install -g --silent --no-fund --no-audit autocannon@9 >/dev/null 2>&1 || true
+  command -v autocannon >/dev/null || { log "warning: autocannon could not be installed; no fixed-rate rows"; PACED=(); }
 }
 
 port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
@@ -230,6 +255,48 @@ sign_in_customer() {
   BENCH_TOKEN="$(curl -sf -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/login" \
     -d "{\"email\":\"$email\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')"
   [[ "$BENCH_TOKEN" == ey* ]] || die "could not sign in a customer"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The catalog
+
+SEED_SUMMARY=""; BENCH_PRODUCT_ID=""; BENCH_CATEGORY=""; BENCH_SEARCH=""
+
+# The demo catalog, written by the product's own command into the database the benchmark's Emporium will use.
+seed_catalog() {
+  log "seeding $PRODUCTS products (./emporium seed, log in $OUT/seed.log)"
+  if ! EMPORIUM_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK_DIR/postgres" EMPORIUM_IDENTITY_MASTER_KEY_FILE="$WORK_DIR/master.key" \
+      ./emporium seed --products "$PRODUCTS" >"$OUT/seed.log" 2>&1 </dev/null; then
+    tail -n 20 "$OUT/seed.log" >&2
+    die "seeding the catalog failed (see $OUT/seed.log)"
+  fi
+  SEED_SUMMARY="$(grep -m1 '^Seeded ' "$OUT/seed.log")" || die "no summary line in $OUT/seed.log"
+  log "$SEED_SUMMARY"
+}
+
+# Real targets, asked of the API as a client would: the first leaf of the category tree, the newest product in it,
+# and the first word of the leaf's name (an aisle's name is one of its product nouns, so it finds products).
+pick_catalog_targets() {
+  local base="http://127.0.0.1:$HTTP_PORT" leaf
+  leaf="$(curl -sf "$base/api/v1/categories" | grep -o '"slug":"[^"]*","name":"[^"]*","children":\[\]' | head -n 1)" || true
+  [[ -n "$leaf" ]] || die "no leaf category in /api/v1/categories: was the catalog seeded?"
+  BENCH_CATEGORY="$(sed -E 's/^"slug":"([^"]*)".*/\1/' <<<"$leaf")"
+  BENCH_SEARCH="$(sed -E 's/.*"name":"([A-Za-z]+).*/\1/' <<<"$leaf" | tr '[:upper:]' '[:lower:]')"
+  BENCH_PRODUCT_ID="$(curl -sf "$base/api/v1/products?category=$BENCH_CATEGORY&limit=1" \
+    | grep -o '"id":"[0-9a-f-]*"' | head -n 1 | cut -d '"' -f 4)" || true
+  [[ -n "$BENCH_PRODUCT_ID" ]] || die "no product listed in category $BENCH_CATEGORY"
+  curl -sf "$base/api/v1/products?q=$BENCH_SEARCH" | grep -q '"id":' || die "searching '$BENCH_SEARCH' finds nothing"
+  log "catalog targets: product $BENCH_PRODUCT_ID, category $BENCH_CATEGORY, search '$BENCH_SEARCH'"
+}
+
+# A scenario field with the placeholders filled in.
+expand() {
+  local text="$1"
+  text="${text//\$BENCH_TOKEN/$BENCH_TOKEN}"
+  text="${text//\$BENCH_PRODUCT_ID/$BENCH_PRODUCT_ID}"
+  text="${text//\$BENCH_CATEGORY/$BENCH_CATEGORY}"
+  text="${text//\$BENCH_SEARCH/$BENCH_SEARCH}"
+  printf '%s' "$text"
 }
 
 # Restart on the same (now initialised) data directory: wall clock from launch to the first 200 of /api/data,
@@ -447,9 +514,39 @@ measure_all() {
       stop_app
       start_app "$config"
     fi
-    headers="${headers//\$BENCH_TOKEN/$BENCH_TOKEN}"
+    path="$(expand "$path")"; headers="$(expand "$headers")"; body="$(expand "$body")"
     measure "$name" "$method" "http://127.0.0.1:$HTTP_PORT$path" "$headers" "$body" "$APP_PID"
+    if printf '%s\n' "${PACED[@]}" | grep -qxF -- "$name"; then
+      measure_paced "$name" "$method" "http://127.0.0.1:$HTTP_PORT$path" "$headers" "$body"
+    fi
   done
+}
+
+# The scenario again, right after its wrk run (so just as warm), at half the req/s wrk measured.
+measure_paced() {
+  local name="$1" method="$2" url="$3" headers="$4" body="$5" rps rate id header args figures status=0
+  read -r rps _ <<<"${RESULT_FIGURES[-1]}"
+  rate=$(( rps / 2 > 0 ? rps / 2 : 1 ))
+  id="$(slug "$name")-half-rate"
+  args=(-c "$CONNECTIONS" -d "$DURATION" -R "$rate" -m "$method" -j)
+  while IFS= read -r header; do
+    if [[ -n "$header" ]]; then args+=(-H "$header"); fi
+  done < <(sed 's/;;/\n/g' <<<"$headers")
+  if [[ -n "$body" ]]; then
+    if [[ "$body" == @* ]]; then args+=(-b "$(cat "${body#@}")"); else args+=(-b "$body"); fi
+  fi
+  log "$name: measuring ${DURATION}s at $rate req/s, half its maximum (autocannon -c$CONNECTIONS)"
+  autocannon "${args[@]}" "$url" >"$OUT/wrk/$id.json" 2>"$OUT/wrk/$id.stderr.txt" &
+  WRK_PID=$!
+  wait "$WRK_PID" || status=$?
+  WRK_PID=""
+  (( status == 0 )) || { cat "$OUT/wrk/$id.stderr.txt" >&2; die "autocannon failed on $url"; }
+  # req/s, p50 ms, p99 ms and errors (socket errors, timeouts and non-2xx), as parse_wrk prints them.
+  figures="$(node -e '
+    const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    console.log(Math.round(r.requests.average), r.latency.p50.toFixed(2), r.latency.p99.toFixed(2),
+      r.errors + r.timeouts + r.non2xx);' <"$OUT/wrk/$id.json")" || die "could not read autocannon's output in $OUT/wrk/$id.json"
+  RESULT_NAMES+=("$name @ $rate/s"); RESULT_FIGURES+=("$figures")
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -478,12 +575,19 @@ report() {
     for i in "${!RESULT_NAMES[@]}"; do
       name="${RESULT_NAMES[$i]}"
       read -r rps p50 p99 errors <<<"${RESULT_FIGURES[$i]}"
+      if [[ "$name" == *" @ "* ]]; then  # a fixed rate, chosen by us: no ratio to compare
+        printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" - -
+        continue
+      fi
       printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
         "$(ratio "$rps" "$reference")" "$( (( i == 0 )) && echo - || ratio "$rps" "$baseline")"
     done
     printf 'peak RSS under load: %s MB (anonymous %s MB)   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
       "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
+    printf 'catalog: %s\n' "$SEED_SUMMARY"
+    printf 'targets: product %s, category %s, search %s; "@ N/s" rows: autocannon at a fixed rate, same connections\n' \
+      "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'wrk -t%s -c%s, warm-up %s s, measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
       "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -509,7 +613,9 @@ main() {
   rm -rf "$OUT/wrk"
   WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/emporium-bench.XXXXXX")"
   pick_ports
+  seed_catalog
   start_app
+  pick_catalog_targets
   start_nginx
   measure_all
   log "stopping Emporium"
