@@ -6,6 +6,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,7 @@ class GraphQlConfiguration {
      * them out; so /graphql writes with a mapper of its own.
      */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
         return new GraphQlHttpHandler(handler, new JacksonJsonHttpMessageConverter(JsonMapper.builder().build()));
     }
