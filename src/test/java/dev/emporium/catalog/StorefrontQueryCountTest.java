@@ -58,7 +58,8 @@ class StorefrontQueryCountTest {
         int large = statements("/api/v1/products?category=" + categorySlug + "&limit=12");
         assertThat(small).isEqualTo(large).isEqualTo(2); // the category subtree, the page
         assertThat(statements("/api/v1/products?category=" + categorySlug + "&limit=5&sort=price_desc&brand=Brand1")).isEqualTo(2);
-        assertThat(statements("/api/v1/products?q=counted&limit=3")).isEqualTo(1);
+        assertThat(statements("/api/v1/products?q=counted&limit=3")).isEqualTo(1); // matches exactly
+        assertThat(statements("/api/v1/products?q=cuonted&limit=3")).isEqualTo(2); // nothing exact, then by similarity
     }
 
     @Test

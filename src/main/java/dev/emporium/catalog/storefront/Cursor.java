@@ -5,15 +5,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Where a page ended: the last item's sort key and id, and a fingerprint of the query it belongs to. Opaque to
- * clients (base64url); one that was altered, or that belongs to another query, is refused rather than followed.
+ * Where a page ended: the last item's sort key and id, how the search text matched (so every page of a search
+ * matches the same way), and a fingerprint of the query it belongs to. Opaque to clients (base64url); one that
+ * was altered, or that belongs to another query, is refused rather than followed.
  */
-record Cursor(String fingerprint, String sortKey, UUID lastId) {
+record Cursor(String fingerprint, TextMatch match, String sortKey, UUID lastId) {
 
-    private static final String VERSION = "c1";
+    private static final String VERSION = "c2";
 
     String encode() {
-        String text = String.join("|", VERSION, fingerprint, sortKey, lastId.toString());
+        String text = String.join("|", VERSION, fingerprint, match.code, sortKey, lastId.toString());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -24,13 +25,13 @@ record Cursor(String fingerprint, String sortKey, UUID lastId) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+            if (parts.length != 5 || !VERSION.equals(parts[0])) {
                 throw StorefrontProblems.invalidCursor();
             }
             if (!parts[1].equals(fingerprint)) {
                 throw StorefrontProblems.cursorOfAnotherQuery();
             }
-            return new Cursor(parts[1], parts[2], UUID.fromString(parts[3]));
+            return new Cursor(parts[1], TextMatch.ofCode(parts[2]), parts[3], UUID.fromString(parts[4]));
         } catch (IllegalArgumentException malformed) {
             throw StorefrontProblems.invalidCursor();
         }

@@ -127,25 +127,39 @@ public class ProductQueries {
 
     /** One page of a listing or search as product cards, walked by keyset from the query's cursor. */
     public Page<ProductCard> page(ListingQuery query) {
-        Slice<ProductCard> slice = slice(query, pageStatement(query, CARD_COLUMNS, "products p"), this::card);
+        Slice<ProductCard> slice = slice(query, CARD_COLUMNS, "products p", this::card);
         return new Page<>(slice.edges().stream().map(Edge::node).toList(),
                 slice.hasNext() ? slice.edges().getLast().cursor() : null);
     }
 
     /** The same page as product nodes, each with the cursor that continues after it (GraphQL's connections). */
     public Slice<ProductNode> nodes(ListingQuery query) {
-        return slice(query, nodesStatement(query), this::node);
+        return slice(query, NODE_COLUMNS, NODE_FROM, this::node);
     }
 
     public record Edge<T>(T node, String cursor) {}
 
     public record Slice<T>(List<Edge<T>> edges, boolean hasNext) {}
 
-    private <T> Slice<T> slice(ListingQuery query, Statement page, RowMapper<T> mapper) {
+    /**
+     * A page by keyset. A search's first page matches exactly; only when nothing does, by similarity (typos). Later
+     * pages match as their cursor says.
+     */
+    private <T> Slice<T> slice(ListingQuery query, String columns, String from, RowMapper<T> mapper) {
+        Cursor cursor = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
+        TextMatch match = cursor == null ? TextMatch.EXACT : cursor.match();
+        Slice<T> slice = slice(query, cursor, match, pageStatement(query, cursor, match, columns, from), mapper);
+        if (slice.edges().isEmpty() && cursor == null && query.searches()) {
+            slice = slice(query, null, TextMatch.SIMILAR, pageStatement(query, null, TextMatch.SIMILAR, columns, from), mapper);
+        }
+        return slice;
+    }
+
+    private <T> Slice<T> slice(ListingQuery query, Cursor cursor, TextMatch match, Statement page, RowMapper<T> mapper) {
         String fingerprint = query.fingerprint();
         List<Edge<T>> rows = jdbc.sql(page.sql()).params(page.params())
                 .query((rs, row) -> new Edge<>(mapper.mapRow(rs, row),
-                        new Cursor(fingerprint, rs.getString("sort_key"), rs.getObject("id", UUID.class)).encode()))
+                        new Cursor(fingerprint, match, rs.getString("sort_key"), rs.getObject("id", UUID.class)).encode()))
                 .list();
         boolean more = rows.size() > query.limit();
         return new Slice<>(more ? List.copyOf(rows.subList(0, query.limit())) : rows, more);
@@ -154,17 +168,22 @@ public class ProductQueries {
     /** A SQL statement and its parameters, as run: tests explain exactly these. */
     record Statement(String sql, Map<String, Object> params) {}
 
-    Statement pageStatement(ListingQuery query) {
-        return pageStatement(query, CARD_COLUMNS, "products p");
+    /** The first page's statement for cards (a later page's with a cursor in the query). */
+    Statement pageStatement(ListingQuery query, TextMatch match) {
+        return pageStatement(query, cursorOf(query), match, CARD_COLUMNS, "products p");
     }
 
-    Statement nodesStatement(ListingQuery query) {
-        return pageStatement(query, NODE_COLUMNS, NODE_FROM);
+    Statement nodesStatement(ListingQuery query, TextMatch match) {
+        return pageStatement(query, cursorOf(query), match, NODE_COLUMNS, NODE_FROM);
     }
 
-    private static Statement pageStatement(ListingQuery query, String columns, String from) {
-        Filter filter = Filter.of(query);
-        Keyset keyset = Keyset.of(query);
+    private static Cursor cursorOf(ListingQuery query) {
+        return query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
+    }
+
+    private static Statement pageStatement(ListingQuery query, Cursor cursor, TextMatch match, String columns, String from) {
+        Filter filter = Filter.of(query, match);
+        Keyset keyset = Keyset.of(query, cursor, match);
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         params.putAll(keyset.params());
         params.put("fetch", query.limit() + 1);
@@ -180,8 +199,8 @@ public class ProductQueries {
                 params);
     }
 
-    Statement facetsStatement(ListingQuery query) {
-        Filter filter = Filter.of(query);
+    Statement facetsStatement(ListingQuery query, TextMatch match) {
+        Filter filter = Filter.of(query, match);
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         params.put("bounds", priceBuckets.toArray(Long[]::new));
         return new Statement("""
@@ -193,7 +212,13 @@ public class ProductQueries {
 
     /** Brand and price-range counts over the whole listing, in one statement. */
     public Facets facets(ListingQuery query, String currency) {
-        Statement facets = facetsStatement(query);
+        Facets exact = facets(query, currency, TextMatch.EXACT);
+        boolean nothingExact = exact.prices().stream().mapToLong(PriceBucket::count).sum() == 0;
+        return nothingExact && query.searches() ? facets(query, currency, TextMatch.SIMILAR) : exact;
+    }
+
+    private Facets facets(ListingQuery query, String currency, TextMatch match) {
+        Statement facets = facetsStatement(query, match);
         List<BrandCount> brands = new ArrayList<>();
         Map<Integer, Long> buckets = new LinkedHashMap<>();
         jdbc.sql(facets.sql()).params(facets.params())
@@ -218,7 +243,7 @@ public class ProductQueries {
     /** Which products: always published ones, then the query's filters, each a bound parameter. */
     private record Filter(String where, Map<String, Object> params) {
 
-        static Filter of(ListingQuery query) {
+        static Filter of(ListingQuery query, TextMatch match) {
             List<String> conditions = new ArrayList<>(List.of(PUBLISHED));
             Map<String, Object> params = new LinkedHashMap<>();
             if (query.categorySlug() != null) {
@@ -226,9 +251,10 @@ public class ProductQueries {
                 params.put("categories", query.categoryIds().toArray(UUID[]::new));
             }
             if (query.searches()) {
-                // websearch_to_tsquery reads any text without a syntax error; <% is word similarity to the title,
-                // which finds titles despite a typo.
-                conditions.add("(p.search_vector @@ websearch_to_tsquery('english', :text) OR :text <% p.title)");
+                // websearch_to_tsquery reads any text without a syntax error; <% is word similarity to the title.
+                conditions.add(match == TextMatch.EXACT
+                        ? "p.search_vector @@ websearch_to_tsquery('english', :text)"
+                        : ":text <% p.title");
                 params.put("text", query.text());
             }
             if (!query.brands().isEmpty()) {
@@ -260,8 +286,7 @@ public class ProductQueries {
     /** The order of a listing and where its page starts, as a row comparison on (sort key, id). */
     private record Keyset(String sortKey, String orderBy, String after, Map<String, Object> params) {
 
-        static Keyset of(ListingQuery query) {
-            Cursor cursor = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
+        static Keyset of(ListingQuery query, Cursor cursor, TextMatch match) {
             Map<String, Object> params = new LinkedHashMap<>();
             return switch (query.sort()) {
                 case NEWEST -> {
@@ -290,9 +315,10 @@ public class ProductQueries {
                         params.put("afterKey", cursor.sortKeyAsFloat());
                         params.put("afterId", cursor.lastId());
                     }
-                    // Title words weigh most (weights of V3's search_vector), plus how closely the title matches.
-                    yield new Keyset("(ts_rank(p.search_vector, websearch_to_tsquery('english', :text))"
-                                    + " + word_similarity(:text, p.title))::real::text",
+                    // Exact: title words weigh most (the weights of V3's search_vector). Similar: closest title first.
+                    yield new Keyset(match == TextMatch.EXACT
+                                    ? "ts_rank(p.search_vector, websearch_to_tsquery('english', :text))::real::text"
+                                    : "word_similarity(:text, p.title)::real::text",
                             "sort_key::real DESC, id",
                             cursor == null ? "true" : "(sort_key::real < :afterKey OR (sort_key::real = :afterKey AND id > :afterId))",
                             params);

@@ -91,16 +91,24 @@ class StorefrontExplainTest {
                 query(null, "sturdy mifisul", null, null, null, null, "relevance"),
                 query("explain-5", "compact lamp", null, null, null, null, "price_asc"));
         for (ListingQuery query : queries) {
-            assertNoSequentialScan(products.pageStatement(query), query.toString());
-            assertNoSequentialScan(products.pageStatement(secondPage(query)), "second page of " + query);
-            assertNoSequentialScan(products.nodesStatement(query), "GraphQL page of " + query);
+            for (TextMatch match : query.searches() ? TextMatch.values() : new TextMatch[] {TextMatch.EXACT}) {
+                assertNoSequentialScan(products.pageStatement(query, match), match + " " + query);
+                assertNoSequentialScan(products.nodesStatement(query, match), "GraphQL page, " + match + " " + query);
+            }
+            ListingQuery next = secondPage(query);
+            TextMatch nextMatch = Cursor.decode(next.cursor(), next.fingerprint()).match();
+            assertNoSequentialScan(products.pageStatement(next, nextMatch), "second page of " + query);
         }
     }
 
     @Test
     void facetsDoNotScanProducts() {
-        assertNoSequentialScan(products.facetsStatement(query("explain-3", null, null, null, null, null, null)), "category facets");
-        assertNoSequentialScan(products.facetsStatement(query(null, "kabanor", null, null, null, null, null)), "search facets");
+        assertNoSequentialScan(products.facetsStatement(query("explain-3", null, null, null, null, null, null), TextMatch.EXACT),
+                "category facets");
+        for (TextMatch match : TextMatch.values()) {
+            assertNoSequentialScan(products.facetsStatement(query(null, "kabanor", null, null, null, null, null), match),
+                    match + " search facets");
+        }
     }
 
     @Test
