@@ -34,6 +34,8 @@ SCENARIOS=(
   'local|product by id|GET|/api/v1/products/$BENCH_PRODUCT_ID||'
   'local|category page of 20|GET|/api/v1/products?category=$BENCH_CATEGORY&limit=20||'
   'local|search|GET|/api/v1/products?q=$BENCH_SEARCH||'
+  'uncached|category page of 20, uncached|GET|/api/v1/products?category=$BENCH_CATEGORY&limit=20||'
+  'uncached|search, uncached|GET|/api/v1/products?q=$BENCH_SEARCH||'
   'local|GraphQL page of 20|POST|/graphql|Content-Type: application/json|{"query":"{ products(filter: {category: \"$BENCH_CATEGORY\"}, first: 20) { edges { node { id slug title brand priceFrom { amount currency } variants { sku price { amount } } images { url } } } pageInfo { hasNextPage endCursor } } }"}'
   'redis|JWT GET, Redis limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
   'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
@@ -41,7 +43,7 @@ SCENARIOS=(
 
 # Also measured at half the req/s wrk reached on them, by a client that sends at a fixed rate and corrects for
 # coordinated omission: the latency of a server with headroom, where wrk's shows one saturated.
-PACED=("search")
+PACED=("search" "search, uncached")
 
 # Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
 # plans (100 and 600 a minute) would answer nearly everything with 429: the limiter still runs on every request,
@@ -51,6 +53,8 @@ declare -A CONFIGS=(
   [local]="$BIG_BUCKETS"
   [redis]="$BIG_BUCKETS EMPORIUM_REDIS_URL=redis://127.0.0.1:6379"
   [unlimited]="EMPORIUM_RATE_LIMIT_ENABLED=false"
+  # The same query again and again is a cache hit after the first: these measure the database behind the cache.
+  [uncached]="$BIG_BUCKETS EMPORIUM_CACHE_ENABLED=false"
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
