@@ -65,7 +65,7 @@ class ProductCommands {
 
     @Transactional
     AdminProduct publish(UUID id, int expectedVersion) {
-        if (products.variantCount(id) == 0 && products.slugOf(id).isPresent()) {
+        if (get(id).variants().isEmpty()) {
             throw CatalogProblems.conflict("no-variants", "A product needs at least one variant (a price) to be published.");
         }
         return changeStatus(id, expectedVersion, ProductStatus.PUBLISHED);

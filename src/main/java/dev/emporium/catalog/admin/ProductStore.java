@@ -141,11 +141,6 @@ class ProductStore {
                 .param("id", productId).update();
     }
 
-    int variantCount(UUID productId) {
-        return jdbc.sql("SELECT count(*) FROM product_variants WHERE product_id = :id")
-                .param("id", productId).query(Integer.class).single();
-    }
-
     Optional<String> slugOf(UUID id) {
         return jdbc.sql("SELECT slug FROM products WHERE id = :id").param("id", id).query(String.class).optional();
     }
