@@ -63,6 +63,15 @@ class StorefrontQueryCountTest {
     }
 
     @Test
+    void aCachedPageCostsNoStatement() {
+        String listing = "/api/v1/products?category=" + categorySlug + "&limit=4";
+        assertThat(statements(listing)).isEqualTo(2);
+        assertThat(statements(listing)).isZero();
+        assertThat(statements("/api/v1/products/" + productId)).isEqualTo(3);
+        assertThat(statements("/api/v1/products/" + productId)).isZero();
+    }
+
+    @Test
     void productDetailAndFacetsAndTreeCostFixedStatements() {
         assertThat(statements("/api/v1/products/" + productId)).isEqualTo(3); // product and category, variants, images
         assertThat(statements("/api/v1/products/facets?category=" + categorySlug)).isEqualTo(2);

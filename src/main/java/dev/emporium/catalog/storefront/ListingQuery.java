@@ -6,16 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.UUID;
 
 /**
- * A listing or search, validated: which products (category with its subcategories, text, brands, price range,
- * attribute values), in which order, how many, from where. {@link #fingerprint()} names the set and order, so a
+ * A listing or search, validated without touching the database: which products (category with its subcategories,
+ * text, brands, price range, attribute values), in which order, how many, from where. {@link #fingerprint()} names the set and order, so a
  * cursor of one query cannot be replayed against another.
  */
 public record ListingQuery(
         String categorySlug,
-        List<UUID> categoryIds,
         String text,
         List<String> brands,
         Long minPrice,
@@ -27,7 +25,6 @@ public record ListingQuery(
 
     public ListingQuery {
         brands = brands.stream().sorted().distinct().toList();
-        categoryIds = List.copyOf(categoryIds);
     }
 
     boolean searches() {
@@ -53,6 +50,6 @@ public record ListingQuery(
 
     /** The same query without paging, for facets. */
     ListingQuery unpaged() {
-        return new ListingQuery(categorySlug, categoryIds, text, brands, minPrice, maxPrice, attributes, sort, limit, null);
+        return new ListingQuery(categorySlug, text, brands, minPrice, maxPrice, attributes, sort, limit, null);
     }
 }

@@ -49,11 +49,13 @@ public class ProductQueries {
     private static final String NODE_FROM = "products p LEFT JOIN categories c ON c.id = p.category_id";
 
     private final JdbcClient jdbc;
+    private final CategoryQueries categories;
     private final JsonMapper json;
     private final List<Long> priceBuckets;
 
-    ProductQueries(JdbcClient jdbc, JsonMapper json, CatalogProperties properties) {
+    ProductQueries(JdbcClient jdbc, CategoryQueries categories, JsonMapper json, CatalogProperties properties) {
         this.jdbc = jdbc;
+        this.categories = categories;
         this.json = json;
         this.priceBuckets = List.copyOf(properties.priceBuckets());
     }
@@ -148,14 +150,16 @@ public class ProductQueries {
     private <T> Slice<T> slice(ListingQuery query, String columns, String from, RowMapper<T> mapper) {
         Cursor cursor = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
         TextMatch match = cursor == null ? TextMatch.EXACT : cursor.match();
-        Slice<T> slice = slice(query, cursor, match, pageStatement(query, cursor, match, columns, from), mapper);
+        List<UUID> categoryIds = categoryIds(query);
+        Slice<T> slice = slice(query, match, pageStatement(query, categoryIds, cursor, match, columns, from), mapper);
         if (slice.edges().isEmpty() && cursor == null && query.searches()) {
-            slice = slice(query, null, TextMatch.SIMILAR, pageStatement(query, null, TextMatch.SIMILAR, columns, from), mapper);
+            slice = slice(query, TextMatch.SIMILAR,
+                    pageStatement(query, categoryIds, null, TextMatch.SIMILAR, columns, from), mapper);
         }
         return slice;
     }
 
-    private <T> Slice<T> slice(ListingQuery query, Cursor cursor, TextMatch match, Statement page, RowMapper<T> mapper) {
+    private <T> Slice<T> slice(ListingQuery query, TextMatch match, Statement page, RowMapper<T> mapper) {
         String fingerprint = query.fingerprint();
         List<Edge<T>> rows = jdbc.sql(page.sql()).params(page.params())
                 .query((rs, row) -> new Edge<>(mapper.mapRow(rs, row),
@@ -170,19 +174,26 @@ public class ProductQueries {
 
     /** The first page's statement for cards (a later page's with a cursor in the query). */
     Statement pageStatement(ListingQuery query, TextMatch match) {
-        return pageStatement(query, cursorOf(query), match, CARD_COLUMNS, "products p");
+        return pageStatement(query, categoryIds(query), cursorOf(query), match, CARD_COLUMNS, "products p");
     }
 
     Statement nodesStatement(ListingQuery query, TextMatch match) {
-        return pageStatement(query, cursorOf(query), match, NODE_COLUMNS, NODE_FROM);
+        return pageStatement(query, categoryIds(query), cursorOf(query), match, NODE_COLUMNS, NODE_FROM);
+    }
+
+    /** The query's category and everything below it (one statement), resolved when the query runs, not when it is cached. */
+    private List<UUID> categoryIds(ListingQuery query) {
+        return query.categorySlug() == null ? List.of()
+                : categories.withDescendants(query.categorySlug()).orElseThrow(() -> StorefrontProblems.notFound("category"));
     }
 
     private static Cursor cursorOf(ListingQuery query) {
         return query.cursor() == null ? null : Cursor.decode(query.cursor(), query.fingerprint());
     }
 
-    private static Statement pageStatement(ListingQuery query, Cursor cursor, TextMatch match, String columns, String from) {
-        Filter filter = Filter.of(query, match);
+    private static Statement pageStatement(ListingQuery query, List<UUID> categoryIds, Cursor cursor, TextMatch match,
+            String columns, String from) {
+        Filter filter = Filter.of(query, categoryIds, match);
         Keyset keyset = Keyset.of(query, cursor, match);
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         params.putAll(keyset.params());
@@ -200,7 +211,11 @@ public class ProductQueries {
     }
 
     Statement facetsStatement(ListingQuery query, TextMatch match) {
-        Filter filter = Filter.of(query, match);
+        return facetsStatement(query, categoryIds(query), match);
+    }
+
+    private Statement facetsStatement(ListingQuery query, List<UUID> categoryIds, TextMatch match) {
+        Filter filter = Filter.of(query, categoryIds, match);
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         params.put("bounds", priceBuckets.toArray(Long[]::new));
         return new Statement("""
@@ -212,13 +227,14 @@ public class ProductQueries {
 
     /** Brand and price-range counts over the whole listing, in one statement. */
     public Facets facets(ListingQuery query, String currency) {
-        Facets exact = facets(query, currency, TextMatch.EXACT);
+        List<UUID> categoryIds = categoryIds(query);
+        Facets exact = facets(query, categoryIds, currency, TextMatch.EXACT);
         boolean nothingExact = exact.prices().stream().mapToLong(PriceBucket::count).sum() == 0;
-        return nothingExact && query.searches() ? facets(query, currency, TextMatch.SIMILAR) : exact;
+        return nothingExact && query.searches() ? facets(query, categoryIds, currency, TextMatch.SIMILAR) : exact;
     }
 
-    private Facets facets(ListingQuery query, String currency, TextMatch match) {
-        Statement facets = facetsStatement(query, match);
+    private Facets facets(ListingQuery query, List<UUID> categoryIds, String currency, TextMatch match) {
+        Statement facets = facetsStatement(query, categoryIds, match);
         List<BrandCount> brands = new ArrayList<>();
         Map<Integer, Long> buckets = new LinkedHashMap<>();
         jdbc.sql(facets.sql()).params(facets.params())
@@ -243,12 +259,12 @@ public class ProductQueries {
     /** Which products: always published ones, then the query's filters, each a bound parameter. */
     private record Filter(String where, Map<String, Object> params) {
 
-        static Filter of(ListingQuery query, TextMatch match) {
+        static Filter of(ListingQuery query, List<UUID> categoryIds, TextMatch match) {
             List<String> conditions = new ArrayList<>(List.of(PUBLISHED));
             Map<String, Object> params = new LinkedHashMap<>();
             if (query.categorySlug() != null) {
                 conditions.add("p.category_id = ANY(:categories)");
-                params.put("categories", query.categoryIds().toArray(UUID[]::new));
+                params.put("categories", categoryIds.toArray(UUID[]::new));
             }
             if (query.searches()) {
                 // websearch_to_tsquery reads any text without a syntax error; <% is word similarity to the title.

@@ -70,7 +70,7 @@ class StorefrontExplainTest {
     private ListingQuery secondPage(ListingQuery first) {
         String cursor = products.page(first).nextCursor();
         assertThat(cursor).as("a second page of " + first).isNotNull();
-        return new ListingQuery(first.categorySlug(), first.categoryIds(), first.text(), first.brands(), first.minPrice(),
+        return new ListingQuery(first.categorySlug(), first.text(), first.brands(), first.minPrice(),
                 first.maxPrice(), first.attributes(), first.sort(), first.limit(), cursor);
     }
 
