@@ -34,9 +34,9 @@ SCENARIOS=(
   'local|product by id|GET|/api/v1/products/$BENCH_PRODUCT_ID||'
   'local|category page of 20|GET|/api/v1/products?category=$BENCH_CATEGORY&limit=20||'
   'local|search|GET|/api/v1/products?q=$BENCH_SEARCH||'
+  'local|GraphQL page of 20|POST|/graphql|Content-Type: application/json|{"query":"{ products(filter: {category: \"$BENCH_CATEGORY\"}, first: 20) { edges { node { id slug title brand priceFrom { amount currency } variants { sku price { amount } } images { url } } } pageInfo { hasNextPage endCursor } } }"}'
   'uncached|category page of 20, uncached|GET|/api/v1/products?category=$BENCH_CATEGORY&limit=20||'
   'uncached|search, uncached|GET|/api/v1/products?q=$BENCH_SEARCH||'
-  'local|GraphQL page of 20|POST|/graphql|Content-Type: application/json|{"query":"{ products(filter: {category: \"$BENCH_CATEGORY\"}, first: 20) { edges { node { id slug title brand priceFrom { amount currency } variants { sku price { amount } } images { url } } } pageInfo { hasNextPage endCursor } } }"}'
   'redis|JWT GET, Redis limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
   'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
 )

@@ -4,9 +4,15 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +59,18 @@ class GraphQlConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
         return new GraphQlHttpHandler(handler, new JacksonJsonHttpMessageConverter(JsonMapper.builder().build()));
+    }
+
+    /**
+     * Parsing and validating a query costs more than running a cached page of it; storefronts send the same few
+     * queries with different variables, so each distinct text is parsed and validated once per instance.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedQueryCache() {
+        Cache<String, PreparsedDocumentEntry> parsed = Caffeine.newBuilder().maximumSize(1_000).build();
+        PreparsedDocumentProvider provider = (input, parseAndValidate) ->
+                CompletableFuture.completedFuture(parsed.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
     @Bean
