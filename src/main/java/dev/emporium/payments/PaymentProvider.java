@@ -1,0 +1,18 @@
+package dev.emporium.payments;
+
+import dev.emporium.catalog.Money;
+import java.util.UUID;
+
+/** A payment provider's API as Emporium calls it. Calls may be slow or fail; {@link Payments} bounds them. */
+interface PaymentProvider {
+
+    String name();
+
+    /** A new intent to take {@code amount} for the order; the provider names it. */
+    ProviderIntent createIntent(UUID orderId, Money amount);
+
+    /** Gives up an intent that will not be confirmed (e.g. the stock was gone). */
+    void cancel(String intentId);
+
+    record ProviderIntent(String intentId, String clientSecret) {}
+}

@@ -1,0 +1,109 @@
+package dev.emporium.payments;
+
+import dev.emporium.catalog.Money;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payments as the rest of Emporium sees them. Every call to the provider is bounded by a timeout and passes a
+ * circuit breaker: once the provider keeps failing, callers get {@link PaymentsUnavailable} at once instead of each
+ * waiting out the timeout, until the circuit half-opens and a few calls test it again.
+ */
+@Service
+public class Payments implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final PaymentProvider provider;
+    private final JdbcClient jdbc;
+    private final Duration timeout;
+    private final Duration openFor;
+    private final CircuitBreaker circuit;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    Payments(PaymentProvider provider, JdbcClient jdbc, PaymentsProperties properties) {
+        this.provider = provider;
+        this.jdbc = jdbc;
+        this.timeout = properties.timeout();
+        this.openFor = properties.circuitBreaker().openFor();
+        this.circuit = CircuitBreaker.of("payments-" + provider.name(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(properties.circuitBreaker().failureRatePercent())
+                .slidingWindowSize(properties.circuitBreaker().window())
+                .minimumNumberOfCalls(properties.circuitBreaker().minimumCalls())
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+    }
+
+    /** An intent for the order's amount, recorded as awaiting confirmation; 503 when the provider cannot be reached. */
+    public PaymentIntent createIntent(UUID orderId, Money amount) {
+        PaymentProvider.ProviderIntent intent = call(() -> provider.createIntent(orderId, amount));
+        jdbc.sql("""
+                INSERT INTO payments (intent_id, provider, order_id, amount, currency, status)
+                VALUES (:intent, :provider, :order, :amount, :currency, 'requires_confirmation')""")
+                .param("intent", intent.intentId()).param("provider", provider.name()).param("order", orderId)
+                .param("amount", amount.amount()).param("currency", amount.currency())
+                .update();
+        return new PaymentIntent(provider.name(), intent.intentId(), intent.clientSecret(), orderId, amount);
+    }
+
+    /** Best effort: an intent nobody will confirm expires at the provider anyway. */
+    public void cancelIntent(String intentId) {
+        try {
+            call(() -> {
+                provider.cancel(intentId);
+                return null;
+            });
+            jdbc.sql("UPDATE payments SET status = 'cancelled', updated_at = now() WHERE intent_id = :intent AND status = 'requires_confirmation'")
+                    .param("intent", intentId).update();
+        } catch (PaymentsUnavailable unavailable) {
+            log.warn("Could not cancel payment intent {}; it will expire at the provider", intentId);
+        }
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return circuit.getState();
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return circuit.executeCallable(() -> {
+                CompletableFuture<T> answer = CompletableFuture.supplyAsync(request, calls);
+                try {
+                    return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException slow) {
+                    answer.cancel(true);
+                    throw slow;
+                } catch (ExecutionException failed) {
+                    throw failed.getCause() instanceof Exception cause ? cause : failed;
+                }
+            });
+        } catch (CallNotPermittedException open) {
+            throw new PaymentsUnavailable(openFor);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new PaymentsUnavailable(Duration.ofSeconds(1));
+        } catch (Exception failed) {
+            log.warn("Payment provider {} failed: {}", provider.name(), failed.toString());
+            throw new PaymentsUnavailable(Duration.ofSeconds(1));
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}
