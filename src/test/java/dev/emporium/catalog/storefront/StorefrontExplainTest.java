@@ -87,17 +87,32 @@ class StorefrontExplainTest {
                 query(null, null, null, 500L, 2000L, null, "price_asc"),
                 query("explain-3", null, null, 500L, 50000L, List.of("colour:black"), "newest"),
                 query(null, "kabanor", null, null, null, null, "relevance"),
-                query(null, "kabnor", null, null, null, null, "relevance"),
                 query(null, "sturdy mifisul", null, null, null, null, "relevance"),
                 query("explain-5", "compact lamp", null, null, null, null, "price_asc"));
         for (ListingQuery query : queries) {
-            for (TextMatch match : query.searches() ? TextMatch.values() : new TextMatch[] {TextMatch.EXACT}) {
+            assertNoSequentialScan(products.pageStatement(query, TextMatch.EXACT), query.toString());
+            assertNoSequentialScan(products.nodesStatement(query, TextMatch.EXACT), "GraphQL page of " + query);
+            assertNoSequentialScan(products.pageStatement(secondPage(query), TextMatch.EXACT), "second page of " + query);
+        }
+    }
+
+    /**
+     * A word with a typo finds nothing exactly, so the search runs again by similarity (the only time it does):
+     * both statements are explained. Several words with a typo among common ones are not covered: their
+     * similarity matches many titles, and PostgreSQL may rightly read the table for them.
+     */
+    @Test
+    void typoSearchesDoNotScanProducts() {
+        for (String typo : List.of("kabnor", "mifsul")) {
+            ListingQuery query = query(null, typo, null, null, null, null, "relevance");
+            assertThat(products.page(query).items()).as("similar titles for " + typo).isNotEmpty();
+            for (TextMatch match : TextMatch.values()) {
                 assertNoSequentialScan(products.pageStatement(query, match), match + " " + query);
                 assertNoSequentialScan(products.nodesStatement(query, match), "GraphQL page, " + match + " " + query);
             }
             ListingQuery next = secondPage(query);
-            TextMatch nextMatch = Cursor.decode(next.cursor(), next.fingerprint()).match();
-            assertNoSequentialScan(products.pageStatement(next, nextMatch), "second page of " + query);
+            assertNoSequentialScan(products.pageStatement(next, Cursor.decode(next.cursor(), next.fingerprint()).match()),
+                    "second page of " + query);
         }
     }
 
@@ -105,10 +120,10 @@ class StorefrontExplainTest {
     void facetsDoNotScanProducts() {
         assertNoSequentialScan(products.facetsStatement(query("explain-3", null, null, null, null, null, null), TextMatch.EXACT),
                 "category facets");
-        for (TextMatch match : TextMatch.values()) {
-            assertNoSequentialScan(products.facetsStatement(query(null, "kabanor", null, null, null, null, null), match),
-                    match + " search facets");
-        }
+        assertNoSequentialScan(products.facetsStatement(query(null, "kabanor", null, null, null, null, null), TextMatch.EXACT),
+                "search facets");
+        assertNoSequentialScan(products.facetsStatement(query(null, "kabnor", null, null, null, null, null), TextMatch.SIMILAR),
+                "typo search facets");
     }
 
     @Test
