@@ -1,0 +1,61 @@
+package dev.emporium.cart;
+
+import static dev.emporium.cart.CartRequests.variantOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.emporium.support.Accounts;
+import dev.emporium.support.Accounts.SignedIn;
+import dev.emporium.support.Catalog;
+import dev.emporium.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class CartsForCheckoutTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Carts carts;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void checkoutReadsTheCustomersPricedCartAndEmptiesItInItsTransaction() {
+        String base = "http://127.0.0.1:" + port;
+        Accounts accounts = new Accounts(base);
+        String variant = variantOf(Catalog.as(base, accounts.admin()).published(Catalog.unique(), "Ordered", "Acme", null, 1000));
+        SignedIn customer = accounts.newCustomer();
+        UUID customerId = UUID.fromString(customer.id());
+        CartRequests requests = new CartRequests(base);
+
+        assertThat(carts.ofCustomer(customerId)).as("no cart").isEmpty();
+        requests.start(customer.bearer());
+        assertThat(carts.ofCustomer(customerId)).as("an empty cart").isEmpty();
+
+        requests.set(variant, 3, customer.bearer());
+        requests.ship("NL", "standard", customer.bearer());
+        CartSnapshot cart = carts.ofCustomer(customerId).orElseThrow();
+        assertThat(cart.customerId()).isEqualTo(customerId);
+        assertThat(cart.lines()).singleElement().satisfies(line -> {
+            assertThat(line.variantId()).isEqualTo(UUID.fromString(variant));
+            assertThat(line.quantity()).isEqualTo(3);
+            assertThat(line.lineTotal().amount()).isEqualTo(3000);
+            assertThat(line.purchasable()).isTrue();
+        });
+        assertThat(cart.country()).isEqualTo("NL");
+        assertThat(cart.totals().tax().amount()).isEqualTo(630);
+        assertThat(cart.totals().grandTotal().amount()).isEqualTo(3000 + 630 + 499);
+
+        assertThatThrownBy(() -> carts.checkedOut(cart.cartId())).isInstanceOf(IllegalTransactionStateException.class);
+        transactions.executeWithoutResult(status -> carts.checkedOut(cart.cartId()));
+        assertThat(carts.ofCustomer(customerId)).isEmpty();
+    }
+}
