@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The cart rules: who reaches which cart, what a line may hold, and the merge of a guest cart into the customer's
@@ -130,10 +131,15 @@ class CartService implements Carts {
         return written(opened, now);
     }
 
+    /**
+     * In the caller's read-write transaction the cart stays locked until it ends: a change made meanwhile waits, and
+     * lands in the emptied cart, instead of being emptied by {@link #checkedOut} without having been ordered.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<CartSnapshot> ofCustomer(UUID customerId) {
-        return store.ofCustomer(customerId, clock.instant(), false).flatMap(cart -> {
+        boolean lock = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return store.ofCustomer(customerId, clock.instant(), lock).flatMap(cart -> {
             List<StoredLine> lines = store.lines(cart.id());
             return lines.isEmpty() ? Optional.empty() : Optional.of(pricing.price(cart, lines));
         });
