@@ -81,7 +81,7 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Api-Key", "X-Request-Id", "Idempotency-Key",
-                "If-Match", "If-None-Match"));
+                "If-Match", "If-None-Match", "X-Cart-Token"));
         cors.setExposedHeaders(List.of("X-Request-Id", "ETag", "Location", "Retry-After", "RateLimit-Limit",
                 "RateLimit-Remaining", "RateLimit-Reset"));
         cors.setMaxAge(Duration.ofHours(1));

@@ -1,0 +1,167 @@
+package dev.emporium.cart;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carts and their lines in PostgreSQL. Finders skip expired carts, so an expired cart is gone for every reader
+ * before the sweeper deletes it. Writers lock the cart row first ({@code FOR UPDATE}): changes to one cart queue up
+ * instead of racing, and the line limit holds.
+ */
+@Component
+class CartStore {
+
+    private static final String COLUMNS = "id, customer_id, country, shipping_option, expires_at";
+
+    private final JdbcClient jdbc;
+
+    CartStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StoredCart(UUID id, UUID customerId, String country, String shippingOption, Instant expiresAt) {}
+
+    record StoredLine(UUID variantId, int quantity, String sku, String title) {}
+
+    /** How many lines a cart has, and whether one of them is the given variant's. */
+    record LineCount(int lines, boolean present) {}
+
+    Optional<StoredCart> byToken(byte[] tokenHash, Instant now, boolean lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM carts WHERE token_hash = :hash AND expires_at > :now" + (lock ? " FOR UPDATE" : ""))
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .query(CartStore::cart)
+                .optional();
+    }
+
+    Optional<StoredCart> ofCustomer(UUID customerId, Instant now, boolean lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM carts WHERE customer_id = :customer AND expires_at > :now" + (lock ? " FOR UPDATE" : ""))
+                .param("customer", customerId)
+                .param("now", Timestamp.from(now))
+                .query(CartStore::cart)
+                .optional();
+    }
+
+    StoredCart createGuest(byte[] tokenHash, Instant now, Instant expiresAt) {
+        return jdbc.sql("""
+                INSERT INTO carts (id, token_hash, created_at, updated_at, expires_at) VALUES (:id, :hash, :now, :now, :expires)
+                RETURNING\s""" + COLUMNS)
+                .param("id", UUID.randomUUID())
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .query(CartStore::cart)
+                .single();
+    }
+
+    /**
+     * The customer's cart, locked, made if they have none. An expired one not yet swept is replaced: its lines are
+     * not revived. Two first requests at once make one cart: the unique index makes the second insert wait and do
+     * nothing, and its select then sees the first one's cart.
+     */
+    StoredCart lockOrCreateForCustomer(UUID customerId, Instant now, Instant expiresAt) {
+        jdbc.sql("DELETE FROM carts WHERE customer_id = :customer AND expires_at <= :now")
+                .param("customer", customerId)
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                INSERT INTO carts (id, customer_id, created_at, updated_at, expires_at) VALUES (:id, :customer, :now, :now, :expires)
+                ON CONFLICT (customer_id) WHERE customer_id IS NOT NULL DO NOTHING""")
+                .param("id", UUID.randomUUID())
+                .param("customer", customerId)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+        return ofCustomer(customerId, now, true).orElseThrow();
+    }
+
+    List<StoredLine> lines(UUID cartId) {
+        return jdbc.sql("SELECT variant_id, quantity, sku, title FROM cart_lines WHERE cart_id = ? ORDER BY added_at, variant_id")
+                .param(cartId)
+                .query((rs, row) -> new StoredLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"),
+                        rs.getString("sku"), rs.getString("title")))
+                .list();
+    }
+
+    LineCount countLines(UUID cartId, UUID variantId) {
+        return jdbc.sql("SELECT count(*) AS lines, coalesce(bool_or(variant_id = :variant), false) AS present FROM cart_lines WHERE cart_id = :cart")
+                .param("cart", cartId)
+                .param("variant", variantId)
+                .query((rs, row) -> new LineCount(rs.getInt("lines"), rs.getBoolean("present")))
+                .single();
+    }
+
+    /** Sets the line's quantity, adding the line if the cart has none for the variant. */
+    void setLine(UUID cartId, StoredLine line, Instant now) {
+        jdbc.sql("""
+                INSERT INTO cart_lines (cart_id, variant_id, quantity, sku, title, added_at) VALUES (:cart, :variant, :quantity, :sku, :title, :now)
+                ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity, sku = excluded.sku, title = excluded.title""")
+                .param("cart", cartId)
+                .param("variant", line.variantId())
+                .param("quantity", line.quantity())
+                .param("sku", line.sku())
+                .param("title", line.title())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void removeLine(UUID cartId, UUID variantId) {
+        jdbc.sql("DELETE FROM cart_lines WHERE cart_id = ? AND variant_id = ?").params(cartId, variantId).update();
+    }
+
+    void removeLines(UUID cartId) {
+        jdbc.sql("DELETE FROM cart_lines WHERE cart_id = ?").param(cartId).update();
+    }
+
+    void ship(UUID cartId, String country, String option) {
+        jdbc.sql("UPDATE carts SET country = ?, shipping_option = ? WHERE id = ?").params(country, option, cartId).update();
+    }
+
+    /** Marks activity on a cart: it now expires at {@code expiresAt}. */
+    StoredCart touch(UUID cartId, Instant now, Instant expiresAt) {
+        return jdbc.sql("UPDATE carts SET updated_at = :now, expires_at = :expires WHERE id = :id RETURNING " + COLUMNS)
+                .param("id", cartId)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .query(CartStore::cart)
+                .single();
+    }
+
+    /** Extends a read cart's life to {@code expiresAt}, writing only if it ends before {@code unlessAfter}: most reads write nothing. */
+    boolean extend(UUID cartId, Instant expiresAt, Instant unlessAfter) {
+        return jdbc.sql("UPDATE carts SET expires_at = :expires WHERE id = :id AND expires_at < :unlessAfter")
+                .param("id", cartId)
+                .param("expires", Timestamp.from(expiresAt))
+                .param("unlessAfter", Timestamp.from(unlessAfter))
+                .update() == 1;
+    }
+
+    void delete(UUID cartId) {
+        jdbc.sql("DELETE FROM carts WHERE id = ?").param(cartId).update();
+    }
+
+    /**
+     * Deletes up to {@code batchSize} expired carts (their lines cascade). Rows another instance's sweep, or a
+     * request, has locked are skipped rather than waited for, so sweepers on several instances share the work.
+     */
+    int sweep(Instant now, int batchSize) {
+        return jdbc.sql("""
+                DELETE FROM carts WHERE id IN (
+                    SELECT id FROM carts WHERE expires_at <= :now ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED)""")
+                .param("now", Timestamp.from(now))
+                .param("batch", batchSize)
+                .update();
+    }
+
+    private static StoredCart cart(ResultSet rs, int row) throws SQLException {
+        return new StoredCart(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class), rs.getString("country"),
+                rs.getString("shipping_option"), rs.getTimestamp("expires_at").toInstant());
+    }
+}
