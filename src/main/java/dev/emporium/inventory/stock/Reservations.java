@@ -1,0 +1,91 @@
+package dev.emporium.inventory.stock;
+
+import dev.emporium.inventory.StockLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reservation rows. A reservation leaves {@code active} in one UPDATE conditional on still being active, so when
+ * commit, release and the sweeper race for it, exactly one of them settles it and only that one moves stock.
+ */
+@Repository
+class Reservations {
+
+    /** A reservation the sweeper released, with the order it belonged to. */
+    record Released(UUID orderId, StockLine line) {}
+
+    private final JdbcClient jdbc;
+
+    Reservations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Expiry is computed by the database, as the sweeper compares it with the database's clock: instances whose
+     * clocks disagree still agree on what has expired.
+     */
+    void hold(UUID orderId, List<StockLine> lines, Duration hold) {
+        jdbc.sql("""
+                INSERT INTO stock_reservations (order_id, variant_id, quantity, expires_at)
+                SELECT :order, line.variant_id, line.quantity, clock_timestamp() + make_interval(secs => :seconds)
+                FROM unnest(:variants::uuid[], :quantities::integer[]) AS line(variant_id, quantity)""")
+                .param("order", orderId)
+                .param("seconds", hold.toNanos() / 1e9)
+                .param("variants", lines.stream().map(StockLine::variantId).toArray(UUID[]::new))
+                .param("quantities", lines.stream().map(StockLine::quantity).toArray(Integer[]::new))
+                .update();
+    }
+
+    /** Marks the order's active reservations committed; the lines it marked. */
+    List<StockLine> commit(UUID orderId) {
+        return jdbc.sql("""
+                UPDATE stock_reservations SET status = 'committed', committed_at = now()
+                WHERE order_id = :order AND status = 'active'
+                RETURNING variant_id, quantity""")
+                .param("order", orderId)
+                .query((rs, row) -> new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity")))
+                .list();
+    }
+
+    /** Marks the order's active reservations released; the lines it marked. */
+    List<StockLine> release(UUID orderId, String reason) {
+        return jdbc.sql("""
+                UPDATE stock_reservations SET status = 'released', released_at = now(), release_reason = :reason
+                WHERE order_id = :order AND status = 'active'
+                RETURNING variant_id, quantity""")
+                .param("order", orderId).param("reason", reason)
+                .query((rs, row) -> new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity")))
+                .list();
+    }
+
+    /**
+     * Takes the sweeper's lock for the rest of the transaction: true when this transaction holds it, false at once
+     * when another instance's sweep does.
+     */
+    boolean lockSweeper() {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('emporium.inventory.sweeper', 0))")
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Releases up to {@code limit} expired reservations, oldest expiry first. Rows another transaction has locked
+     * (an order being committed or released right now) are skipped, not waited for; the next sweep sees them.
+     */
+    List<Released> releaseExpired(int limit) {
+        return jdbc.sql("""
+                UPDATE stock_reservations SET status = 'released', released_at = now(), release_reason = 'expired'
+                WHERE status = 'active' AND id IN (
+                    SELECT id FROM stock_reservations
+                    WHERE status = 'active' AND expires_at <= now()
+                    ORDER BY expires_at LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING order_id, variant_id, quantity""")
+                .param("limit", limit)
+                .query((rs, row) -> new Released(rs.getObject("order_id", UUID.class),
+                        new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"))))
+                .list();
+    }
+}
