@@ -1,0 +1,93 @@
+package dev.emporium.ordering;
+
+import dev.emporium.cart.CartLine;
+import dev.emporium.cart.CartSnapshot;
+import dev.emporium.cart.Carts;
+import dev.emporium.catalog.Money;
+import dev.emporium.inventory.Inventory;
+import dev.emporium.inventory.StockLine;
+import dev.emporium.payments.PaymentIntent;
+import dev.emporium.payments.Payments;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the customer's cart into an order awaiting payment, in one transaction: the idempotency key is claimed,
+ * stock reserved (all or nothing), the order written, a payment intent opened and the cart emptied. Anything that
+ * fails rolls all of it back: no stock stays held for an order that does not exist, and the key is free again.
+ */
+@Service
+class Checkout {
+
+    private final IdempotencyKeys keys;
+    private final Carts carts;
+    private final Inventory inventory;
+    private final Payments payments;
+    private final OrderStore orders;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Duration hold;
+
+    Checkout(IdempotencyKeys keys, Carts carts, Inventory inventory, Payments payments, OrderStore orders,
+            ApplicationEventPublisher events, JsonMapper json, OrderingProperties properties) {
+        this.keys = keys;
+        this.carts = carts;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.orders = orders;
+        this.events = events;
+        this.json = json;
+        this.hold = properties.reservationHold();
+    }
+
+    /** What the customer sends: the total they saw, so a price that changed since is not charged silently. */
+    record Request(Long expectedTotal) {}
+
+    /** The answer: the order and how to pay it. */
+    record Placed(OrderView order, PaymentIntent payment) {}
+
+    /** The stored or new answer to this key's request. */
+    @Transactional
+    IdempotencyKeys.Response place(UUID customerId, String key, String requestBody, Request request) {
+        return keys.once(customerId, key, requestBody,
+                () -> new IdempotencyKeys.Response(201, json.writeValueAsString(placeOrder(customerId, request))));
+    }
+
+    private Placed placeOrder(UUID customerId, Request request) {
+        CartSnapshot cart = carts.ofCustomer(customerId)
+                .filter(snapshot -> !snapshot.lines().isEmpty())
+                .orElseThrow(() -> OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Your cart is empty."));
+        if (cart.country() == null || cart.shippingOption() == null) {
+            throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "shipping-not-chosen",
+                    "Choose where and how to ship (PUT /api/v1/cart/shipping) before checking out.");
+        }
+        List<CartLine> unavailable = cart.lines().stream().filter(line -> !line.purchasable()).toList();
+        if (!unavailable.isEmpty()) {
+            throw OrderProblems.of(HttpStatus.CONFLICT, "unavailable-items",
+                    "Some items can no longer be bought: " + unavailable.stream().map(CartLine::sku).toList() + ". Remove them and try again.");
+        }
+        Money total = cart.totals().grandTotal();
+        if (request.expectedTotal() != null && request.expectedTotal() != total.amount()) {
+            throw OrderProblems.of(HttpStatus.CONFLICT, "prices-changed",
+                    "The total is now " + total.amount() + " " + total.currency() + ", not " + request.expectedTotal()
+                            + ": review the cart and check out again.");
+        }
+        UUID orderId = UUID.randomUUID();
+        inventory.reserve(orderId, cart.lines().stream().map(line -> new StockLine(line.variantId(), line.quantity())).toList(), hold);
+        long number = orders.insert(new OrderStore.NewOrder(orderId, customerId, total.currency(),
+                cart.totals().subtotal().amount(), cart.totals().tax().amount(), cart.totals().shipping().amount(),
+                total.amount(), cart.country(), cart.shippingOption(),
+                cart.lines().stream().map(line -> new OrderView.Line(line.variantId(), line.sku(), line.title(),
+                        line.quantity(), line.unitPrice(), line.lineTotal())).toList()));
+        PaymentIntent payment = payments.createIntent(orderId, total);
+        carts.checkedOut(cart.cartId());
+        events.publishEvent(new OrderPlaced(orderId, OrderView.number(number), customerId, total));
+        return new Placed(orders.find(orderId).orElseThrow(), payment);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.emporium.ordering;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Checkout and orders")
+@SecurityRequirement(name = "bearer")
+class CheckoutController {
+
+    private final Checkout checkout;
+    private final JsonMapper json;
+
+    CheckoutController(Checkout checkout, JsonMapper json) {
+        this.checkout = checkout;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/api/v1/checkout", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place an order from your cart",
+            description = "Reserves the stock, places the order awaiting payment and opens a payment intent; confirm it with the "
+                    + "provider. Needs an Idempotency-Key: a retry with the same key and body gets the same answer, the same key "
+                    + "with another body 422. Send expectedTotal (minor units) to be refused (409) if prices changed.")
+    ResponseEntity<String> checkout(
+            @Parameter(description = "8 to 100 of A-Z a-z 0-9 _ -, new for each order") @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestBody String body, Authentication caller) {
+        if (key == null || key.isBlank()) {
+            throw OrderProblems.of(HttpStatus.BAD_REQUEST, "idempotency-key-required",
+                    "Send an Idempotency-Key header, new for each order, so a retried checkout cannot order twice.");
+        }
+        if (!IdempotencyKeys.FORMAT.matcher(key).matches()) {
+            throw OrderProblems.of(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "An Idempotency-Key is 8 to 100 of A-Z a-z 0-9 _ -.");
+        }
+        Checkout.Request request;
+        try {
+            request = json.readValue(body, Checkout.Request.class);
+        } catch (JacksonException malformed) {
+            throw OrderProblems.of(HttpStatus.BAD_REQUEST, "malformed-body", "The request body could not be read as the expected JSON document.");
+        }
+        IdempotencyKeys.Response response = checkout.place(Customers.idOf(caller), key, body, request);
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.emporium.ordering;
+
+import static dev.emporium.support.TestHttp.get;
+import static dev.emporium.support.TestHttp.json;
+import static dev.emporium.support.TestHttp.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.emporium.payments.TestPaymentProvider;
+import dev.emporium.support.Accounts;
+import dev.emporium.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class CheckoutTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Shop shop;
+    Accounts accounts;
+
+    @BeforeEach
+    void setUp() {
+        shop = Shop.at(url(""));
+        accounts = new Accounts(url(""));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private long ordersOf(String customerId) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = :id").param("id", UUID.fromString(customerId))
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aCustomerGoesFromCartToAPaidOrder() {
+        String variant = shop.variantWithStock(5, 2500);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 2);
+
+        HttpResponse<String> placed = shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode body = json(placed);
+        String orderId = body.path("order").path("id").asString();
+        assertThat(body.path("order").path("status").asString()).isEqualTo("pending_payment");
+        assertThat(body.path("order").path("number").asString()).matches("EM-\\d{6,}");
+        assertThat(shop.available(variant)).isEqualTo(3);
+
+        HttpResponse<String> confirmed = post(url("/api/v1/payments/test-provider/intents/"
+                        + body.path("payment").path("intentId").asString() + "/confirm"), "application/json", """
+                {"clientSecret":"%s","card":"%s"}""".formatted(body.path("payment").path("clientSecret").asString(),
+                TestPaymentProvider.SUCCEEDS));
+        assertThat(confirmed.statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("status").asString()).isEqualTo("paid"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM order_confirmations WHERE order_id = :id")
+                .param("id", UUID.fromString(orderId)).query(Long.class).single() == 1);
+        assertThat(shop.available(variant)).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT on_hand FROM stock WHERE variant_id = :id").param("id", UUID.fromString(variant))
+                .query(Integer.class).single()).as("sold: off the shelf").isEqualTo(3);
+    }
+
+    @Test
+    void aDeclinedPaymentCancelsTheOrderAndReleasesItsStock() {
+        String variant = shop.variantWithStock(4, 1000);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 3);
+        JsonNode body = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}"));
+        assertThat(shop.available(variant)).isEqualTo(1);
+
+        post(url("/api/v1/payments/test-provider/intents/" + body.path("payment").path("intentId").asString() + "/confirm"),
+                "application/json", """
+                {"clientSecret":"%s","card":"%s"}""".formatted(body.path("payment").path("clientSecret").asString(),
+                TestPaymentProvider.DECLINED));
+
+        String orderPath = "/api/v1/orders/" + body.path("order").path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(json(get(url(orderPath), ann.bearer())).path("status").asString()).isEqualTo("cancelled"));
+        assertThat(shop.available(variant)).isEqualTo(4);
+    }
+
+    @Test
+    void idempotentReplayReturnsSameResponse() {
+        String variant = shop.variantWithStock(5, 1200);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        String key = Shop.newKey();
+
+        HttpResponse<String> first = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":null}");
+        HttpResponse<String> replay = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":null}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(ordersOf(ann.id())).isEqualTo(1);
+        assertThat(shop.available(variant)).isEqualTo(4);
+    }
+
+    @Test
+    void sameKeyDifferentBodyIs422() {
+        String variant = shop.variantWithStock(5, 1200);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        String key = Shop.newKey();
+        assertThat(shop.checkout(ann.bearer(), key, "{}").statusCode()).isEqualTo(201);
+        HttpResponse<String> other = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":1}");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(ordersOf(ann.id())).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentSameKeyMakesOneOrder() throws Exception {
+        String variant = shop.variantWithStock(5, 1200);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 2);
+        String key = Shop.newKey();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> clicks = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                clicks.add(threads.submit(() -> {
+                    start.await();
+                    return shop.checkout(ann.bearer(), key, "{}");
+                }));
+            }
+            start.countDown();
+        }
+        String firstBody = clicks.getFirst().get().body();
+        for (Future<HttpResponse<String>> click : clicks) {
+            assertThat(click.get().statusCode()).as(click.get().body()).isEqualTo(201);
+            assertThat(click.get().body()).isEqualTo(firstBody);
+        }
+        assertThat(ordersOf(ann.id())).isEqualTo(1);
+        assertThat(shop.available(variant)).isEqualTo(3);
+    }
+
+    @Test
+    void checkoutRefusesBadInputWithoutPlacingAnything() {
+        String variant = shop.variantWithStock(1, 500);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{}").statusCode()).as("empty cart").isEqualTo(422);
+        shop.putInCart(ann.bearer(), variant, 1);
+        assertThat(shop.checkout(ann.bearer(), null, "{}").statusCode()).as("no key").isEqualTo(400);
+        assertThat(shop.checkout(ann.bearer(), "short", "{}").statusCode()).as("malformed key").isEqualTo(400);
+        assertThat(shop.checkout(ann.bearer(), "has spaces in it!", "{}").statusCode()).isEqualTo(400);
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{not json").statusCode()).isEqualTo(400);
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{\"expectedTotal\":1}").statusCode()).as("prices changed").isEqualTo(409);
+        assertThat(shop.checkout(new String[0], Shop.newKey(), "{}").statusCode()).isEqualTo(401);
+        assertThat(ordersOf(ann.id())).isZero();
+        assertThat(shop.available(variant)).isEqualTo(1);
+    }
+
+    @Test
+    void customerCannotSeeOthersOrders() {
+        String variant = shop.variantWithStock(2, 700);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        Accounts.SignedIn bob = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}")).path("order").path("id").asString();
+
+        assertThat(get(url("/api/v1/orders/" + orderId), ann.bearer()).statusCode()).isEqualTo(200);
+        assertThat(get(url("/api/v1/orders/" + orderId), bob.bearer()).statusCode()).isEqualTo(404);
+        assertThat(post(url("/api/v1/orders/" + orderId + "/cancel"), "application/json", "", bob.bearer()).statusCode()).isEqualTo(404);
+        assertThat(json(get(url("/api/v1/orders"), bob.bearer())).path("items")).isEmpty();
+        assertThat(json(get(url("/api/v1/orders"), ann.bearer())).path("items")).hasSize(1);
+        assertThat(get(url("/api/v1/admin/orders"), ann.bearer()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void illegalTransitionIs409() {
+        String variant = shop.variantWithStock(2, 700);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}")).path("order").path("id").asString();
+        String[] staff = shop.catalog().staff();
+        String transitions = url("/api/v1/admin/orders/" + orderId + "/transitions");
+
+        HttpResponse<String> shipUnpaid = post(transitions, "application/json", "{\"to\":\"shipped\"}", staff);
+        assertThat(shipUnpaid.statusCode()).as(shipUnpaid.body()).isEqualTo(409);
+        assertThat(post(transitions, "application/json", "{\"to\":\"paid\"}", staff).statusCode()).isEqualTo(409);
+        assertThat(post(transitions, "application/json", "{\"to\":\"teleported\"}", staff).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> cancelled = post(transitions, "application/json", "{\"to\":\"cancelled\",\"reason\":\"asked\"}", staff);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(shop.available(variant)).isEqualTo(2);
+        assertThat(post(transitions, "application/json", "{\"to\":\"cancelled\"}", staff).statusCode()).isEqualTo(409);
+
+        JsonNode found = json(get(url("/api/v1/admin/orders?status=cancelled&customer=" + ann.id()), staff));
+        assertThat(found.path("items")).hasSize(1);
+        assertThat(get(url("/api/v1/admin/orders?status=lost"), staff).statusCode()).isEqualTo(400);
+    }
+}
