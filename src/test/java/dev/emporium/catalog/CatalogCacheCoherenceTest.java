@@ -7,11 +7,9 @@ import static dev.emporium.support.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.emporium.EmporiumApplication;
 import dev.emporium.support.Accounts;
 import dev.emporium.support.Catalog;
-import dev.emporium.support.IntegrationTest;
-import dev.emporium.support.TestDatabase;
+import dev.emporium.support.Instances;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -48,14 +45,7 @@ class CatalogCacheCoherenceTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(EmporiumApplication.class).run(
-                "--emporium.database.url=" + TestDatabase.url(),
-                "--emporium.database.username=" + TestDatabase.username(),
-                "--emporium.database.password=" + TestDatabase.password(),
-                "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
-                "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-                "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-                "--emporium.http.port=0", "--emporium.management.port=0",
+        return Instances.start(
                 "--emporium.redis.url=redis://127.0.0.1:6379",
                 "--emporium.redis.timeout=1s",
                 "--emporium.cache.key-prefix=" + KEY_PREFIX,
@@ -65,7 +55,7 @@ class CatalogCacheCoherenceTest {
     }
 
     private static String url(ConfigurableApplicationContext instance, String path) {
-        return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port") + path;
+        return Instances.url(instance) + path;
     }
 
     private static double localHits(ConfigurableApplicationContext instance, String cache) {

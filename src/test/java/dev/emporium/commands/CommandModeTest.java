@@ -2,11 +2,9 @@ package dev.emporium.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.emporium.EmporiumApplication;
-import dev.emporium.support.IntegrationTest;
-import dev.emporium.support.TestDatabase;
+import dev.emporium.support.Instances;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,21 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CommandModeTest {
 
     private static ConfigurableApplicationContext command(String name, String... arguments) {
-        String[] common = {
-            "--spring.main.web-application-type=none",
-            "--emporium.command=" + name,
-            "--emporium.database.url=" + TestDatabase.url(),
-            "--emporium.database.username=" + TestDatabase.username(),
-            "--emporium.database.password=" + TestDatabase.password(),
-            "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
-            "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-            "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-            "--emporium.management.port=0"
-        };
-        String[] all = new String[common.length + arguments.length];
-        System.arraycopy(common, 0, all, 0, common.length);
-        System.arraycopy(arguments, 0, all, common.length, arguments.length);
-        return new SpringApplicationBuilder(EmporiumApplication.class).run(all);
+        return Instances.start(Stream.concat(Stream.of("--spring.main.web-application-type=none", "--emporium.command=" + name),
+                Stream.of(arguments)).toArray(String[]::new));
     }
 
     @Test

@@ -5,17 +5,15 @@ import static dev.emporium.support.TestHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.emporium.EmporiumApplication;
 import dev.emporium.identity.token.AccessTokens;
 import dev.emporium.payments.TestPaymentProvider;
-import dev.emporium.support.IntegrationTest;
-import dev.emporium.support.TestDatabase;
+import dev.emporium.support.Instances;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,25 +26,12 @@ import tools.jackson.databind.JsonNode;
 class EventsSurviveCrashTest {
 
     private static ConfigurableApplicationContext start(String... extra) {
-        String[] common = {
-            "--emporium.database.url=" + TestDatabase.url(),
-            "--emporium.database.username=" + TestDatabase.username(),
-            "--emporium.database.password=" + TestDatabase.password(),
-            "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
-            "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-            "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-            "--emporium.http.port=0", "--emporium.management.port=0",
-            "--spring.datasource.hikari.maximum-pool-size=4",
-            "--emporium.rate-limit.enabled=false"
-        };
-        String[] all = new String[common.length + extra.length];
-        System.arraycopy(common, 0, all, 0, common.length);
-        System.arraycopy(extra, 0, all, common.length, extra.length);
-        return new SpringApplicationBuilder(EmporiumApplication.class).run(all);
+        return Instances.start(Stream.concat(Stream.of("--spring.datasource.hikari.maximum-pool-size=4",
+                "--emporium.rate-limit.enabled=false"), Stream.of(extra)).toArray(String[]::new));
     }
 
     private static String url(ConfigurableApplicationContext instance) {
-        return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port");
+        return Instances.url(instance);
     }
 
     @Test

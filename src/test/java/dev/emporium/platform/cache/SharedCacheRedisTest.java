@@ -4,11 +4,9 @@ import static dev.emporium.platform.cache.SharedCacheSettingsTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.emporium.EmporiumApplication;
-import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.Instances;
 import dev.emporium.support.Logs;
 import dev.emporium.support.TcpProxy;
-import dev.emporium.support.TestDatabase;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -316,14 +313,7 @@ class SharedCacheRedisTest {
     }
 
     private static Instance start(int redisPort) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EmporiumApplication.class).run(
-                "--emporium.database.url=" + TestDatabase.url(),
-                "--emporium.database.username=" + TestDatabase.username(),
-                "--emporium.database.password=" + TestDatabase.password(),
-                "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
-                "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-                "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-                "--emporium.http.port=0", "--emporium.management.port=0",
+        ConfigurableApplicationContext context = Instances.start(
                 "--emporium.redis.url=redis://" + REDIS_HOST + ":" + redisPort,
                 // Roomier than production's 100 ms: this machine may be busy, and a timed-out lookup loads instead,
                 // which would blur an exact count of loads. A cut connection fails at once either way.

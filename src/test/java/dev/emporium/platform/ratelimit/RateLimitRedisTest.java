@@ -5,12 +5,10 @@ import static dev.emporium.support.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.emporium.EmporiumApplication;
 import dev.emporium.platform.redis.RedisConnectionProperties;
 import dev.emporium.platform.redis.RedisConnections;
-import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.Instances;
 import dev.emporium.support.TcpProxy;
-import dev.emporium.support.TestDatabase;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,7 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -216,14 +213,7 @@ class RateLimitRedisTest {
     }
 
     private Instance start(int redisPort, String failurePolicy, int anonymousCapacity) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EmporiumApplication.class).run(
-                "--emporium.database.url=" + TestDatabase.url(),
-                "--emporium.database.username=" + TestDatabase.username(),
-                "--emporium.database.password=" + TestDatabase.password(),
-                "--emporium.identity.master-key=" + IntegrationTest.MASTER_KEY,
-                "--emporium.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-                "--emporium.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-                "--emporium.http.port=0", "--emporium.management.port=0",
+        ConfigurableApplicationContext context = Instances.start(
                 "--emporium.redis.url=redis://" + REDIS_HOST + ":" + redisPort,
                 // Roomier than production's 100 ms: this machine may be busy, and a timed-out decision is served
                 // (fail-open), which would blur an exact count. A cut connection fails at once either way.
