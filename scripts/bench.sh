@@ -69,6 +69,9 @@ THREADS="${BENCH_THREADS:-2}"
 STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
 PRODUCTS="${BENCH_PRODUCTS:-100000}"
 
+# The first admin of the benchmark's own database, so the checkout phase can stock a product.
+BENCH_ADMIN_EMAIL="bench-admin@example.com"
+BENCH_ADMIN_PASSWORD="bench-admin-password-4Kq9"
 APP_PID=""        # the java process (./emporium run execs into it)
 NGINX_PID=""
 SAMPLER_PID=""
@@ -98,6 +101,7 @@ apt_install() {
 ensure_tools() {
   command -v curl >/dev/null || apt_install curl
   command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
+  command -v pgbench >/dev/null || { log "installing pgbench"; apt_install postgresql-client postgresql-contrib; }
   if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
     log "installing nginx"
     local running_before
@@ -208,6 +212,7 @@ launch_app() {
   local -a config_env
   read -r -a config_env <<<"${CONFIGS[$config]}"
   env "${config_env[@]}" EMPORIUM_HTTP_PORT="$HTTP_PORT" EMPORIUM_MANAGEMENT_PORT="$MGMT_PORT" \
+    EMPORIUM_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" EMPORIUM_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
     EMPORIUM_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK_DIR/postgres" \
     EMPORIUM_IDENTITY_MASTER_KEY_FILE="$WORK_DIR/master.key" \
     setsid ./emporium run >"$logfile" 2>"${logfile%.log}.stderr.log" </dev/null &
@@ -269,6 +274,7 @@ SEED_SUMMARY=""; BENCH_PRODUCT_ID=""; BENCH_CATEGORY=""; BENCH_SEARCH=""
 seed_catalog() {
   log "seeding $PRODUCTS products (./emporium seed, log in $OUT/seed.log)"
   if ! EMPORIUM_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK_DIR/postgres" EMPORIUM_IDENTITY_MASTER_KEY_FILE="$WORK_DIR/master.key" \
+      EMPORIUM_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" EMPORIUM_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
       ./emporium seed --products "$PRODUCTS" >"$OUT/seed.log" 2>&1 </dev/null; then
     tail -n 20 "$OUT/seed.log" >&2
     die "seeding the catalog failed (see $OUT/seed.log)"
@@ -566,6 +572,110 @@ exit_codes() {
   fi
 }
 
+# ---------------------------------------------------------------------------------------------------------------
+# Checkout, beside pgbench on the same PostgreSQL
+
+CHECKOUT_CUSTOMERS="${BENCH_CHECKOUT_CUSTOMERS:-16}"
+CHECKOUT_SUMMARY=""
+
+# One signed-in request body to the API, failing the benchmark when it is refused.
+api() {
+  local method="$1" path="$2" token="$3" body="${4:-}"
+  curl -sf -X "$method" "http://127.0.0.1:$HTTP_PORT$path" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' ${body:+-d "$body"} || die "$method $path was refused"
+}
+
+sign_in() {
+  curl -sf -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/login" \
+    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
+
+# p50 and p99 (ms) of one route from two scrapes of Emporium's Prometheus histogram: the buckets' growth between them.
+route_percentiles() {
+  local before="$1" after="$2" uri="$3"
+  awk -v uri="$uri" '
+    FNR == 1 { file++ }
+    /^http_server_requests_seconds_bucket/ && index($0, "uri=\"" uri "\"") && index($0, "status=\"201\"") {
+      match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+      if (file == 1) base[le] += $NF; else count[le] += $NF
+    }
+    END {
+      n = 0
+      for (le in count) { if (le == "+Inf") continue; bounds[++n] = le + 0 }
+      asort(bounds)
+      total = count["+Inf"] - base["+Inf"]
+      if (total <= 0) exit 1
+      for (i = 1; i <= n; i++) {
+        key = sprintf("%g", bounds[i])
+        for (k in count) if (k != "+Inf" && k + 0 == bounds[i]) key = k
+        seen = count[key] - base[key]
+        if (p50 == "" && seen >= 0.5 * total) p50 = bounds[i] * 1000
+        if (p99 == "" && seen >= 0.99 * total) p99 = bounds[i] * 1000
+      }
+      printf "%.1f %.1f\n", p50, p99
+    }' "$before" "$after"
+}
+
+# Customers (one per wrk thread and connection) put an item of the bench product in their cart and check out, again
+# and again, each checkout with a new Idempotency-Key; then pgbench runs its TPC-B-like transactions on the same
+# PostgreSQL. Oversold units: what orders hold beyond what was stocked, from the database.
+measure_checkout() {
+  local admin variant i token tokens=() script="$OUT/wrk/checkout.lua" port stocked ordered oversold
+  admin="$(sign_in "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD")"
+  [[ "$admin" == ey* ]] || die "could not sign in the benchmark's admin"
+  variant="$(curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/products/$BENCH_PRODUCT_ID" \
+    | grep -o '"variants":\[{"id":"[0-9a-f-]*"' | cut -d '"' -f 6)"
+  [[ -n "$variant" ]] || die "the benchmark product has no variant"
+  api POST "/api/v1/admin/inventory/$variant/adjustments" "$admin" '{"delta":1000000,"reason":"benchmark stock"}' >/dev/null
+  log "signing in $CHECKOUT_CUSTOMERS customers with a cart"
+  for (( i = 1; i <= CHECKOUT_CUSTOMERS; i++ )); do
+    local email="bench-buyer-$i-$(date +%s%N)@example.com" password="bench-password-9f3k2"
+    curl -sf -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/register" \
+      -d "{\"email\":\"$email\",\"password\":\"$password\"}" || die "could not register a customer"
+    token="$(sign_in "$email" "$password")"
+    api PUT "/api/v1/cart/lines/$variant" "$token" '{"quantity":1}' >/dev/null
+    api PUT /api/v1/cart/shipping "$token" '{"country":"DE","option":"standard"}' >/dev/null
+    tokens+=("\"$token\"")
+  done
+  mkdir -p "$OUT/wrk"
+  { echo "TOKENS = { $(IFS=,; echo "${tokens[*]}") }"; echo "VARIANT = \"$variant\""; cat scripts/bench-checkout.lua; } >"$script"
+
+  log "checkout: warm-up ${WARMUP}s"
+  wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$WARMUP")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout-warmup.txt" 2>&1
+  curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-before.txt"
+  log "checkout: measuring ${DURATION}s"
+  wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$DURATION")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout.txt" 2>&1
+  curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-after.txt"
+  local placed refused percentiles
+  read -r placed refused < <(sed -nE 's/^checkouts placed ([0-9]+) refused ([0-9]+)$/\1 \2/p' "$OUT/wrk-checkout.txt")
+  [[ -n "$placed" ]] || { cat "$OUT/wrk-checkout.txt" >&2; die "the checkout run reported nothing"; }
+  percentiles="$(route_percentiles "$OUT/prometheus-before.txt" "$OUT/prometheus-after.txt" /api/v1/checkout)" \
+    || die "no checkout latencies in the metrics"
+
+  port="$(pgrep -af -- "-D $WORK_DIR/postgres" | sed -nE 's/.* -p ([0-9]+).*/\1/p' | head -n 1)"
+  [[ -n "$port" ]] || die "could not find the embedded PostgreSQL's port"
+  stocked="$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c \
+    "SELECT on_hand + (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+     WHERE l.variant_id = '$variant' AND o.status IN ('paid', 'fulfilled', 'shipped', 'completed')) FROM stock WHERE variant_id = '$variant'")"
+  ordered="$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c \
+    "SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+     WHERE l.variant_id = '$variant' AND o.status <> 'cancelled'")"
+  oversold=$(( ordered > stocked ? ordered - stocked : 0 ))
+
+  log "pgbench tpcb-like on the same PostgreSQL (port $port)"
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1 || die "pgbench -i failed"
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -b tpcb-like -c "$CHECKOUT_CUSTOMERS" -j 2 -T "$DURATION" pgbench \
+    >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed (see $OUT/pgbench.txt)"
+  local tps
+  tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt" | head -n 1)"
+  local rate
+  rate="$(awk -v p="$placed" -v d="$DURATION" 'BEGIN { printf "%.0f", p / d }')"
+  CHECKOUT_SUMMARY="$(printf 'checkout: %s/s (%s placed, %s refused in %ss), p50 %s ms, p99 %s ms (server histogram); pgbench tpcb-like %.0f TPS (%s clients); checkout/pgbench %s; oversold units %s' \
+    "$rate" "$placed" "$refused" "$DURATION" ${percentiles} "$tps" "$CHECKOUT_CUSTOMERS" "$(ratio "$rate" "$tps")" "$oversold")"
+  log "$CHECKOUT_SUMMARY"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # Each row beside nginx (the machine's ceiling) and beside Emporium's own /api/data (the cost of the scenario's work).
@@ -589,6 +699,7 @@ report() {
       "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'catalog: %s\n' "$SEED_SUMMARY"
+    printf '%s\n' "$CHECKOUT_SUMMARY"
     printf 'targets: product %s, category %s, search %s; "@ N/s" rows: autocannon at a fixed rate, same connections\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'wrk -t%s -c%s, warm-up %s s, measured %s s; nginx %s, %s CPUs; %s\n' \
@@ -621,6 +732,7 @@ main() {
   pick_catalog_targets
   start_nginx
   measure_all
+  measure_checkout
   log "stopping Emporium"
   stop_app
   stop_nginx

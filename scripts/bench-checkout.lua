@@ -1,0 +1,42 @@
+-- Checkout load for scripts/bench.sh: one customer per wrk thread (each thread has one connection). Each thread
+-- puts one unit in its cart, then checks out with a new Idempotency-Key, and again; placed and refused checkouts
+-- are counted per thread and summed at the end.
+local customers = {}
+local threads = {}
+
+function setup(thread)
+  local index = #threads + 1
+  thread:set("token", TOKENS[index])
+  thread:set("id", index)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  step, placed, refused = 0, 0, 0
+end
+
+function request()
+  step = step + 1
+  if step % 2 == 1 then
+    return wrk.format("PUT", "/api/v1/cart/lines/" .. VARIANT,
+      { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, '{"quantity":1}')
+  end
+  return wrk.format("POST", "/api/v1/checkout",
+    { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json",
+      ["Idempotency-Key"] = string.format("bench-%d-%d-%d", id, step, math.random(1000000000)) }, "{}")
+end
+
+function response(status, headers, body)
+  if step % 2 == 0 then
+    if status == 201 then placed = placed + 1 else refused = refused + 1 end
+  end
+end
+
+function done(summary, latency, requests)
+  local total_placed, total_refused = 0, 0
+  for _, thread in ipairs(threads) do
+    total_placed = total_placed + thread:get("placed")
+    total_refused = total_refused + thread:get("refused")
+  end
+  io.write(string.format("checkouts placed %d refused %d\n", total_placed, total_refused))
+end
