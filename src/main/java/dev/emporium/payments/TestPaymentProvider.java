@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -87,7 +89,8 @@ public class TestPaymentProvider implements PaymentProvider {
     /** The client's confirmation with a card; the outcome follows by webhook. */
     public Confirmation confirm(String intentId, String clientSecret, String card) {
         Intent intent = intents.get(intentId);
-        if (intent == null || !java.security.MessageDigest.isEqual(intent.clientSecret().getBytes(), clientSecret.getBytes())) {
+        if (intent == null || !MessageDigest.isEqual(intent.clientSecret().getBytes(StandardCharsets.UTF_8),
+                clientSecret.getBytes(StandardCharsets.UTF_8))) {
             return Confirmation.UNKNOWN_INTENT;
         }
         String failure = switch (card) {
