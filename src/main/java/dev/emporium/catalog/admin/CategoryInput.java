@@ -1,5 +1,6 @@
 package dev.emporium.catalog.admin;
 
+import dev.emporium.catalog.Slug;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,7 @@ import java.util.UUID;
 
 /** A category as staff send it; {@code parentId} null makes it a root. */
 record CategoryInput(
-        @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
+        @NotBlank @Size(max = Slug.MAX_LENGTH) @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE) String slug,
         @NotBlank @Size(max = 200) String name,
         UUID parentId,
         @Min(0) @Max(100_000) Integer position) {}

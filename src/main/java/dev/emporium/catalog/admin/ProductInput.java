@@ -1,6 +1,7 @@
 package dev.emporium.catalog.admin;
 
 import dev.emporium.catalog.Money;
+import dev.emporium.catalog.Slug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import java.util.UUID;
 
 /** What staff send to create or replace a product: its own fields, its images and (on create) its variants. */
 record ProductInput(
-        @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
+        @NotBlank @Size(max = Slug.MAX_LENGTH) @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE) String slug,
         @NotBlank @Size(max = 300) String title,
         @Size(max = 20_000) String description,
         @Size(max = 100) String brand,

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +38,7 @@ class ProductStore {
                 INSERT INTO products (id, slug, title, description, brand, category_id, attributes)
                 VALUES (:id, :slug, :title, :description, :brand, :category, :attributes::jsonb)""")
                 .param("id", id)
-                .param("slug", input.slug())
-                .param("title", input.title().strip())
-                .param("description", input.description())
-                .param("brand", input.brand())
-                .param("category", input.categoryId())
-                .param("attributes", json.writeValueAsString(input.attributes()))
+                .params(fields(input))
                 .update() == 1;
     }
 
@@ -54,13 +50,31 @@ class ProductStore {
                 WHERE id = :id AND version = :version""")
                 .param("id", id)
                 .param("version", expectedVersion)
-                .param("slug", input.slug())
-                .param("title", input.title().strip())
-                .param("description", input.description())
-                .param("brand", input.brand())
-                .param("category", input.categoryId())
-                .param("attributes", json.writeValueAsString(input.attributes()))
+                .params(fields(input))
                 .update() == 1;
+    }
+
+    /** A product's own fields as the statements above name them. */
+    private Map<String, Object> fields(ProductInput input) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("slug", input.slug());
+        fields.put("title", input.title().strip());
+        fields.put("description", input.description());
+        fields.put("brand", input.brand());
+        fields.put("category", input.categoryId());
+        fields.put("attributes", json.writeValueAsString(input.attributes()));
+        return fields;
+    }
+
+    /** A variant's fields as the statements below name them. */
+    private Map<String, Object> fields(ProductInput.VariantInput variant) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("sku", variant.sku());
+        fields.put("options", json.writeValueAsString(variant.options() == null ? Map.of() : variant.options()));
+        fields.put("price", variant.price().amount());
+        fields.put("currency", variant.price().currency());
+        fields.put("weight", variant.weightGrams());
+        return fields;
     }
 
     /** Claims the aggregate for a change at {@code expectedVersion}: bumps the version, locks the row until commit. */
@@ -105,10 +119,7 @@ class ProductStore {
                 WHERE product_variants.product_id = excluded.product_id
                 RETURNING id""")
                 .param("id", UUID.randomUUID()).param("product", productId)
-                .param("sku", variant.sku())
-                .param("options", json.writeValueAsString(variant.options() == null ? Map.of() : variant.options()))
-                .param("price", variant.price().amount()).param("currency", variant.price().currency())
-                .param("weight", variant.weightGrams())
+                .params(fields(variant))
                 .query(UUID.class)
                 .optional();
     }
@@ -119,10 +130,7 @@ class ProductStore {
                        currency = :currency, weight_grams = :weight, updated_at = now(), version = version + 1
                 WHERE id = :id AND product_id = :product""")
                 .param("id", variantId).param("product", productId)
-                .param("sku", variant.sku())
-                .param("options", json.writeValueAsString(variant.options() == null ? Map.of() : variant.options()))
-                .param("price", variant.price().amount()).param("currency", variant.price().currency())
-                .param("weight", variant.weightGrams())
+                .params(fields(variant))
                 .update() == 1;
     }
 

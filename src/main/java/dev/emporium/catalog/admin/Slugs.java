@@ -3,11 +3,8 @@ package dev.emporium.catalog.admin;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DuplicateKeyException;
 
-/** URL-safe names: lowercase words joined by single hyphens, so a slug can never be a path trick. */
+/** Slugs are unique among products and among categories. */
 final class Slugs {
-
-    static final String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
-    static final String MESSAGE = "lowercase letters and digits in words joined by '-'";
 
     private Slugs() {}
 

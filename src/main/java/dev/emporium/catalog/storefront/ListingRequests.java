@@ -2,10 +2,10 @@ package dev.emporium.catalog.storefront;
 
 import dev.emporium.catalog.CatalogProperties;
 import dev.emporium.catalog.Money;
+import dev.emporium.catalog.Slug;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 public class ListingRequests {
 
     public static final int MAX_TEXT_LENGTH = 200;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_BRANDS = 20;
     private static final int MAX_ATTRIBUTES = 10;
 
@@ -35,7 +34,7 @@ public class ListingRequests {
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
             throw invalid("q", "is at most " + MAX_TEXT_LENGTH + " characters");
         }
-        if (raw.category() != null && (raw.category().length() > 120 || !SLUG.matcher(raw.category()).matches())) {
+        if (raw.category() != null && !Slug.isValid(raw.category())) {
             throw StorefrontProblems.notFound("category");
         }
         List<String> brands = raw.brands() == null ? List.of() : raw.brands().stream().map(String::strip).filter(b -> !b.isEmpty()).toList();

@@ -1,6 +1,7 @@
 package dev.emporium.catalog.storefront;
 
 import dev.emporium.catalog.CatalogProperties;
+import dev.emporium.catalog.Slug;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,7 +49,7 @@ class StorefrontController {
     @Operation(summary = "A published product by slug")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.ProductDetail.class)))
     ResponseEntity<byte[]> bySlug(@PathVariable String slug, HttpServletRequest request) {
-        if (slug.length() > 120 || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!Slug.isValid(slug)) {
             throw StorefrontProblems.notFound("product");
         }
         return responses.respond(request, CatalogCache.Region.PRODUCT, CatalogCache.ProductKeys.bySlug(slug),
