@@ -105,7 +105,8 @@ class StorefrontExplainTest {
      */
     @Test
     void typoSearchesDoNotScanProducts() {
-        for (String typo : List.of("kabnor", "mifsul")) {
+        // A last letter lost: well within the typo tolerance, so the test is about plans, not the threshold's edge.
+        for (String typo : List.of("kabano", "mifisu")) {
             ListingQuery query = query(null, typo, null, null, null, null, "relevance");
             assertThat(products.page(query).items()).as("similar titles for " + typo).isNotEmpty();
             for (TextMatch match : TextMatch.values()) {
@@ -124,7 +125,7 @@ class StorefrontExplainTest {
                 "category facets");
         assertNoSequentialScan(products.facetsStatement(query(null, "kabanor", null, null, null, null, null), TextMatch.EXACT),
                 "search facets");
-        assertNoSequentialScan(products.facetsStatement(query(null, "kabnor", null, null, null, null, null), TextMatch.SIMILAR),
+        assertNoSequentialScan(products.facetsStatement(query(null, "kabano", null, null, null, null, null), TextMatch.SIMILAR),
                 "typo search facets");
     }
 
