@@ -5,7 +5,7 @@
 #     Emporium on it with `./emporium run` and picks the catalog's targets (a product, a leaf category, a word),
 #   - starts nginx serving the very bytes Emporium answers at /api/data, as a reference ceiling for this machine,
 #   - measures every scenario below with wrk (warm-up, then measured run), nginx with the same parameters,
-#   - measures the PACED scenarios again at half the req/s wrk reached, with a fixed-rate client (autocannon),
+#   - measures the PACED scenarios again at half the req/s wrk reached, with an open-model client sending at evenly spaced times (loadtest),
 #   - samples the Java process's peak resident memory during the measured runs,
 #   - restarts Emporium on the now warm database to time start-up, and checks both shutdowns are graceful,
 #   - prints a table and writes it to target/bench/results.txt (logs and wrk outputs are next to it).
@@ -41,8 +41,10 @@ SCENARIOS=(
   'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
 )
 
-# Also measured at half the req/s wrk reached on them, by a client that sends at a fixed rate and corrects for
-# coordinated omission: the latency of a server with headroom, where wrk's shows one saturated.
+# Also measured at half the req/s wrk reached on them, by a client that sends at evenly spaced times whether or not
+# earlier answers came (an open model): the latency of a server with headroom, where wrk's shows one saturated.
+# (autocannon's -R sends each connection's share at the start of every second: one burst per second, whose queue
+# its percentiles then measure.)
 PACED=("search" "search, uncached")
 
 # Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
@@ -121,14 +123,14 @@ ensure_tools() {
   ensure_paced_client
 }
 
-# autocannon from npm for the PACED rows; without it they are left out, not the whole benchmark.
+# loadtest from npm for the PACED rows; without it they are left out, not the whole benchmark.
 ensure_paced_client() {
   (( ${#PACED[@]} > 0 )) || return 0
-  command -v autocannon >/dev/null && return 0
-  log "installing autocannon (npm) for the fixed-rate measurements"
+  command -v loadtest >/dev/null && return 0
+  log "installing loadtest (npm) for the fixed-rate measurements"
   command -v npm >/dev/null || ( apt_install nodejs npm ) || true
-  npm install -g --silent --no-fund --no-audit autocannon@9 >/dev/null 2>&1 || true
-  command -v autocannon >/dev/null || { log "warning: autocannon could not be installed; no fixed-rate rows"; PACED=(); }
+  npm install -g --silent --no-fund --no-audit loadtest@8 >/dev/null 2>&1 || true
+  command -v loadtest >/dev/null || { log "warning: loadtest could not be installed; no fixed-rate rows"; PACED=(); }
 }
 
 port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
@@ -537,24 +539,27 @@ measure_paced() {
   read -r rps _ <<<"${RESULT_FIGURES[-1]}"
   rate=$(( rps / 2 > 0 ? rps / 2 : 1 ))
   id="$(slug "$name")-half-rate"
-  args=(-c "$CONNECTIONS" -d "$DURATION" -R "$rate" -m "$method" -j)
+  args=(-t "$DURATION" --rps "$rate" -c "$CONNECTIONS" -k -m "$method")
   while IFS= read -r header; do
     if [[ -n "$header" ]]; then args+=(-H "$header"); fi
   done < <(sed 's/;;/\n/g' <<<"$headers")
   if [[ -n "$body" ]]; then
-    if [[ "$body" == @* ]]; then args+=(-b "$(cat "${body#@}")"); else args+=(-b "$body"); fi
+    if [[ "$body" == @* ]]; then args+=(-P "$(cat "${body#@}")"); else args+=(-P "$body"); fi
   fi
-  log "$name: measuring ${DURATION}s at $rate req/s, half its maximum (autocannon -c$CONNECTIONS)"
-  autocannon "${args[@]}" "$url" >"$OUT/wrk/$id.json" 2>"$OUT/wrk/$id.stderr.txt" &
+  log "$name: measuring ${DURATION}s at $rate req/s, half its maximum (loadtest, evenly spaced)"
+  loadtest "${args[@]}" "$url" >"$OUT/wrk/$id.txt" 2>"$OUT/wrk/$id.stderr.txt" &
   WRK_PID=$!
   wait "$WRK_PID" || status=$?
   WRK_PID=""
-  (( status == 0 )) || { cat "$OUT/wrk/$id.stderr.txt" >&2; die "autocannon failed on $url"; }
-  # req/s, p50 ms, p99 ms and errors (socket errors, timeouts and non-2xx), as parse_wrk prints them.
-  figures="$(node -e '
-    const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
-    console.log(Math.round(r.requests.average), r.latency.p50.toFixed(2), r.latency.p99.toFixed(2),
-      r.errors + r.timeouts + r.non2xx);' <"$OUT/wrk/$id.json")" || die "could not read autocannon's output in $OUT/wrk/$id.json"
+  (( status == 0 )) || { cat "$OUT/wrk/$id.stderr.txt" >&2; die "loadtest failed on $url"; }
+  # req/s, p50 ms, p99 ms and errors, as parse_wrk prints them.
+  figures="$(awk '
+    /^Effective rps:/ { rps = $3 }
+    /^Total errors:/ { errors = $3 }
+    $1 == "50%" { p50 = $2 }
+    $1 == "99%" { p99 = $2 }
+    END { if (rps == "" || p99 == "") exit 1; print rps, p50, p99, errors + 0 }' "$OUT/wrk/$id.txt")" \
+    || die "could not read loadtest's output in $OUT/wrk/$id.txt"
   RESULT_NAMES+=("$name @ $rate/s"); RESULT_FIGURES+=("$figures")
 }
 
@@ -700,7 +705,7 @@ report() {
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'catalog: %s\n' "$SEED_SUMMARY"
     printf '%s\n' "$CHECKOUT_SUMMARY"
-    printf 'targets: product %s, category %s, search %s; "@ N/s" rows: autocannon at a fixed rate, same connections\n' \
+    printf 'targets: product %s, category %s, search %s; "@ N/s" rows: loadtest at that fixed rate\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'wrk -t%s -c%s, warm-up %s s, measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
