@@ -42,21 +42,23 @@ class GraphQlTest {
     @Autowired
     StatementCounter counter;
 
+    Catalog catalog;
+    String categoryId;
     String categorySlug;
     String firstSlug;
 
     @BeforeEach
     void setUp() {
-        Catalog catalog = Catalog.as(url(""), new Accounts(url("")).admin());
+        catalog = Catalog.as(url(""), new Accounts(url("")).admin());
         categorySlug = Catalog.unique();
-        String category = catalog.category(categorySlug, null);
-        catalog.category(Catalog.unique(), category);
+        categoryId = catalog.category(categorySlug, null);
+        catalog.category(Catalog.unique(), categoryId);
         for (int i = 0; i < 12; i++) {
             String slug = Catalog.unique();
             if (i == 0) {
                 firstSlug = slug;
             }
-            catalog.publish(catalog.draft(slug, "Graph item " + i, "Acme", category, 100 + i, "{\"colour\":\"green\"}", "Nested."));
+            catalog.publish(catalog.draft(slug, "Graph item " + i, "Acme", categoryId, 100 + i, "{\"colour\":\"green\"}", "Nested."));
         }
     }
 
@@ -84,6 +86,26 @@ class GraphQlTest {
         int large = statementsForPage(12);
         // category subtree, page, variants, images, category tree
         assertThat(small).isEqualTo(large).isEqualTo(5);
+    }
+
+    @Test
+    void aRepeatedQueryIsAnsweredFromTheCacheUntilTheCatalogChanges() {
+        java.util.Map<String, Object> variables = java.util.Map.of("category", categorySlug, "first", 3);
+        String missId = UUID.randomUUID().toString();
+        HttpResponse<String> miss = graphQl(PAGE, variables, "X-Request-Id", missId);
+        String hitId = UUID.randomUUID().toString();
+        HttpResponse<String> hit = graphQl(PAGE, variables, "X-Request-Id", hitId);
+
+        assertThat(counter.statementsOf(missId)).isEqualTo(5);
+        assertThat(counter.statementsOf(hitId)).isZero();
+        assertThat(json(hit)).isEqualTo(json(miss));
+
+        catalog.published(Catalog.unique(), "Graph item cheapest", "Acme", categoryId, 50);
+        String afterChangeId = UUID.randomUUID().toString();
+        JsonNode afterChange = json(graphQl(PAGE, variables, "X-Request-Id", afterChangeId));
+        assertThat(counter.statementsOf(afterChangeId)).isEqualTo(5);
+        assertThat(afterChange.path("data").path("products").path("edges").get(0).path("node").path("title").asString())
+                .isEqualTo("Graph item cheapest");
     }
 
     @Test
