@@ -134,6 +134,21 @@ class CartTest {
     }
 
     @Test
+    void aCartHoldsAtMostAHundredLinesYetItsLinesStillChange() {
+        String token = carts.startGuest();
+        String first = variantOf(product(100));
+        carts.set(first, 1, guest(token));
+        for (int i = 1; i < CartService.MAX_LINES; i++) {
+            carts.set(variantOf(product(100 + i)), 1, guest(token));
+        }
+
+        assertProblem(carts.setLine(variantOf(product(500)), "{\"quantity\":1}", guest(token)), 422, "cart-full");
+        JsonNode cart = carts.set(first, 5, guest(token));
+        assertThat(cart.path("lines")).hasSize(CartService.MAX_LINES);
+        assertThat(line(cart, first).path("quantity").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void shippingNeedsAServedCountryAndAKnownOption() {
         String token = carts.startGuest();
         assertProblem(carts.ship("US", "standard", guest(token)), 422, "unsupported-country");
