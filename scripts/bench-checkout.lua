@@ -15,6 +15,9 @@ function init(args)
   step, placed, refused = 0, 0, 0
 end
 
+-- Where each order ships: Germany, as the shipping every bench customer chose.
+ORDER = '{"shippingAddress":{"name":"Bench Customer","line1":"Teststraße 1","postalCode":"10115","city":"Berlin","country":"DE"}}'
+
 function request()
   step = step + 1
   if step % 2 == 1 then
@@ -23,7 +26,7 @@ function request()
   end
   return wrk.format("POST", "/api/v1/checkout",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json",
-      ["Idempotency-Key"] = string.format("bench-%d-%d-%d", id, step, math.random(1000000000)) }, "{}")
+      ["Idempotency-Key"] = string.format("bench-%d-%d-%d", id, step, math.random(1000000000)) }, ORDER)
 end
 
 function response(status, headers, body)

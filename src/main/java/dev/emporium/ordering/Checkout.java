@@ -8,6 +8,8 @@ import dev.emporium.inventory.Inventory;
 import dev.emporium.inventory.StockLine;
 import dev.emporium.payments.PaymentIntent;
 import dev.emporium.payments.Payments;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +48,11 @@ class Checkout {
         this.hold = properties.reservationHold();
     }
 
-    /** What the customer sends: the total they saw, so a price that changed since is not charged silently. */
-    record Request(Long expectedTotal) {}
+    /**
+     * What the customer sends: where to ship, and optionally the total they saw, so a price that changed since is
+     * not charged silently.
+     */
+    record Request(Long expectedTotal, @NotNull @Valid ShippingAddress shippingAddress) {}
 
     /** The answer: the order and how to pay it. */
     record Placed(OrderView order, PaymentIntent payment) {}
@@ -67,6 +72,11 @@ class Checkout {
             throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "shipping-not-chosen",
                     "Choose where and how to ship (PUT /api/v1/cart/shipping) before checking out.");
         }
+        if (!request.shippingAddress().country().equals(cart.country())) {
+            throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "address-country-mismatch",
+                    "The cart's tax and shipping are for " + cart.country() + ", the address is in "
+                            + request.shippingAddress().country() + ": choose that country for the cart (PUT /api/v1/cart/shipping) or correct the address.");
+        }
         List<CartLine> unavailable = cart.lines().stream().filter(line -> !line.purchasable()).toList();
         if (!unavailable.isEmpty()) {
             throw OrderProblems.of(HttpStatus.CONFLICT, "unavailable-items",
@@ -82,7 +92,7 @@ class Checkout {
         inventory.reserve(orderId, cart.lines().stream().map(line -> new StockLine(line.variantId(), line.quantity())).toList(), hold);
         long number = orders.insert(new OrderStore.NewOrder(orderId, customerId, total.currency(),
                 cart.totals().subtotal().amount(), cart.totals().tax().amount(), cart.totals().shipping().amount(),
-                total.amount(), cart.country(), cart.shippingOption(),
+                total.amount(), cart.country(), cart.shippingOption(), request.shippingAddress(),
                 cart.lines().stream().map(line -> new OrderView.Line(line.variantId(), line.sku(), line.title(),
                         line.quantity(), line.unitPrice(), line.lineTotal())).toList()));
         PaymentIntent payment = payments.createIntent(orderId, total);

@@ -1,6 +1,10 @@
 package dev.emporium.ordering;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.Set;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,17 +26,20 @@ class CheckoutController {
 
     private final Checkout checkout;
     private final JsonMapper json;
+    private final Validator validator;
 
-    CheckoutController(Checkout checkout, JsonMapper json) {
+    CheckoutController(Checkout checkout, JsonMapper json, Validator validator) {
         this.checkout = checkout;
         this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping(path = "/api/v1/checkout", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Place an order from your cart",
             description = "Reserves the stock, places the order awaiting payment and opens a payment intent; confirm it with the "
                     + "provider. Needs an Idempotency-Key: a retry with the same key and body gets the same answer, the same key "
-                    + "with another body 422. Send expectedTotal (minor units) to be refused (409) if prices changed.")
+                    + "with another body 422. Send the shippingAddress (its country the cart's), and expectedTotal (minor units) to be "
+                    + "refused (409) if prices changed.")
     ResponseEntity<String> checkout(
             @Parameter(description = "8 to 100 of A-Z a-z 0-9 _ -, new for each order") @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody String body, Authentication caller) {
@@ -47,7 +54,14 @@ class CheckoutController {
         try {
             request = json.readValue(body, Checkout.Request.class);
         } catch (JacksonException malformed) {
+            request = null;
+        }
+        if (request == null) { // unreadable, or the JSON null
             throw OrderProblems.of(HttpStatus.BAD_REQUEST, "malformed-body", "The request body could not be read as the expected JSON document.");
+        }
+        Set<ConstraintViolation<Checkout.Request>> invalid = validator.validate(request);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
         }
         IdempotencyKeys.Response response = checkout.place(Customers.idOf(caller), key, body, request);
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Orders' SQL. A status changes only from the status the caller saw, so two changes never both apply. */
 @Repository
@@ -20,26 +21,31 @@ class OrderStore {
 
     private static final String COLUMNS = """
             o.id, o.number, o.customer_id, o.status, o.currency, o.subtotal, o.tax, o.shipping, o.grand_total,
-            o.created_at, o.updated_at""";
+            o.shipping_address, o.created_at, o.updated_at""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    OrderStore(JdbcClient jdbc) {
+    OrderStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     record NewOrder(UUID id, UUID customerId, String currency, long subtotal, long tax, long shipping, long grandTotal,
-            String country, String shippingOption, List<OrderView.Line> lines) {}
+            String country, String shippingOption, ShippingAddress shippingAddress, List<OrderView.Line> lines) {}
 
     /** Inserts the order and its lines; answers its number. */
     long insert(NewOrder order) {
         long number = jdbc.sql("""
-                INSERT INTO orders (id, customer_id, status, currency, subtotal, tax, shipping, grand_total, country, shipping_option)
-                VALUES (:id, :customer, 'pending_payment', :currency, :subtotal, :tax, :shipping, :total, :country, :option)
+                INSERT INTO orders (id, customer_id, status, currency, subtotal, tax, shipping, grand_total, country, shipping_option,
+                                    shipping_address)
+                VALUES (:id, :customer, 'pending_payment', :currency, :subtotal, :tax, :shipping, :total, :country, :option,
+                        :address::jsonb)
                 RETURNING number""")
                 .param("id", order.id()).param("customer", order.customerId()).param("currency", order.currency())
                 .param("subtotal", order.subtotal()).param("tax", order.tax()).param("shipping", order.shipping())
                 .param("total", order.grandTotal()).param("country", order.country()).param("option", order.shippingOption())
+                .param("address", json.writeValueAsString(order.shippingAddress()))
                 .query(Long.class).single();
         for (OrderView.Line line : order.lines()) {
             jdbc.sql("""
@@ -135,15 +141,17 @@ class OrderStore {
                 });
         return orders.stream().map(order -> new OrderView(order.id(), order.number(), order.customerId(), order.status(),
                 lines.getOrDefault(order.id(), List.of()), order.subtotal(), order.tax(), order.shipping(),
-                order.grandTotal(), order.createdAt(), order.updatedAt())).toList();
+                order.grandTotal(), order.shippingAddress(), order.createdAt(), order.updatedAt())).toList();
     }
 
-    private static OrderView order(ResultSet rs) throws SQLException {
+    private OrderView order(ResultSet rs) throws SQLException {
+        String address = rs.getString("shipping_address");
         String currency = rs.getString("currency");
         return new OrderView(rs.getObject("id", UUID.class), OrderView.number(rs.getLong("number")),
                 rs.getObject("customer_id", UUID.class), OrderStatus.ofColumn(rs.getString("status")), List.of(),
                 new Money(rs.getLong("subtotal"), currency), new Money(rs.getLong("tax"), currency),
                 new Money(rs.getLong("shipping"), currency), new Money(rs.getLong("grand_total"), currency),
+                address == null ? null : json.readValue(address, ShippingAddress.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

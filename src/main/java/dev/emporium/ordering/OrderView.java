@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as its customer and staff see it: lines and totals as they were at checkout. */
+/** An order as its customer and staff see it: lines, totals and address as they were at checkout. */
 public record OrderView(
         UUID id,
         String number,
@@ -16,6 +16,7 @@ public record OrderView(
         Money tax,
         Money shipping,
         Money grandTotal,
+        ShippingAddress shippingAddress,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -60,7 +60,7 @@ class CheckoutRecoveryTest {
         String variant = shop.variantWithStock(2, 800);
         Accounts.SignedIn ann = new Accounts(base).newCustomer();
         shop.putInCart(ann.bearer(), variant, 2);
-        HttpResponse<String> placed = shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+        HttpResponse<String> placed = shop.checkout(ann.bearer(), Shop.newKey(), Shop.order());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         assertThat(shop.available(variant)).isZero();
         String orderPath = base + "/api/v1/orders/" + json(placed).path("order").path("id").asString();
@@ -85,7 +85,7 @@ class CheckoutRecoveryTest {
         provider.simulateLatency(Duration.ofSeconds(2));
 
         for (int attempt = 0; attempt < 3; attempt++) {
-            HttpResponse<String> refused = shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+            HttpResponse<String> refused = shop.checkout(ann.bearer(), Shop.newKey(), Shop.order());
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(shop.available(variant)).as("no stock held").isEqualTo(3);

@@ -58,12 +58,15 @@ class CheckoutTest {
         Accounts.SignedIn ann = accounts.newCustomer();
         shop.putInCart(ann.bearer(), variant, 2);
 
-        HttpResponse<String> placed = shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+        HttpResponse<String> placed = shop.checkout(ann.bearer(), Shop.newKey(), Shop.order());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         JsonNode body = json(placed);
         String orderId = body.path("order").path("id").asString();
         assertThat(body.path("order").path("status").asString()).isEqualTo("pending_payment");
         assertThat(body.path("order").path("number").asString()).matches("EM-\\d{6,}");
+        assertThat(body.path("order").path("shippingAddress").path("city").asString()).isEqualTo("Berlin");
+        assertThat(json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("shippingAddress").path("line1").asString())
+                .isEqualTo("Hauptstraße 1");
         assertThat(shop.available(variant)).isEqualTo(3);
 
         HttpResponse<String> confirmed = post(url("/api/v1/payments/test-provider/intents/"
@@ -86,7 +89,7 @@ class CheckoutTest {
         String variant = shop.variantWithStock(4, 1000);
         Accounts.SignedIn ann = accounts.newCustomer();
         shop.putInCart(ann.bearer(), variant, 3);
-        JsonNode body = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}"));
+        JsonNode body = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
         assertThat(shop.available(variant)).isEqualTo(1);
 
         post(url("/api/v1/payments/test-provider/intents/" + body.path("payment").path("intentId").asString() + "/confirm"),
@@ -107,8 +110,8 @@ class CheckoutTest {
         shop.putInCart(ann.bearer(), variant, 1);
         String key = Shop.newKey();
 
-        HttpResponse<String> first = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":null}");
-        HttpResponse<String> replay = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":null}");
+        HttpResponse<String> first = shop.checkout(ann.bearer(), key, Shop.order("\"expectedTotal\":null"));
+        HttpResponse<String> replay = shop.checkout(ann.bearer(), key, Shop.order("\"expectedTotal\":null"));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
@@ -122,8 +125,8 @@ class CheckoutTest {
         Accounts.SignedIn ann = accounts.newCustomer();
         shop.putInCart(ann.bearer(), variant, 1);
         String key = Shop.newKey();
-        assertThat(shop.checkout(ann.bearer(), key, "{}").statusCode()).isEqualTo(201);
-        HttpResponse<String> other = shop.checkout(ann.bearer(), key, "{\"expectedTotal\":1}");
+        assertThat(shop.checkout(ann.bearer(), key, Shop.order()).statusCode()).isEqualTo(201);
+        HttpResponse<String> other = shop.checkout(ann.bearer(), key, Shop.order("\"expectedTotal\":1"));
         assertThat(other.statusCode()).isEqualTo(422);
         assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(ordersOf(ann.id())).isEqualTo(1);
@@ -141,7 +144,7 @@ class CheckoutTest {
             for (int i = 0; i < 8; i++) {
                 clicks.add(threads.submit(() -> {
                     start.await();
-                    return shop.checkout(ann.bearer(), key, "{}");
+                    return shop.checkout(ann.bearer(), key, Shop.order());
                 }));
             }
             start.countDown();
@@ -159,14 +162,28 @@ class CheckoutTest {
     void checkoutRefusesBadInputWithoutPlacingAnything() {
         String variant = shop.variantWithStock(1, 500);
         Accounts.SignedIn ann = accounts.newCustomer();
-        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{}").statusCode()).as("empty cart").isEqualTo(422);
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()).statusCode()).as("empty cart").isEqualTo(422);
         shop.putInCart(ann.bearer(), variant, 1);
         assertThat(shop.checkout(ann.bearer(), null, "{}").statusCode()).as("no key").isEqualTo(400);
         assertThat(shop.checkout(ann.bearer(), "short", "{}").statusCode()).as("malformed key").isEqualTo(400);
         assertThat(shop.checkout(ann.bearer(), "has spaces in it!", "{}").statusCode()).isEqualTo(400);
         assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{not json").statusCode()).isEqualTo(400);
-        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "{\"expectedTotal\":1}").statusCode()).as("prices changed").isEqualTo(409);
-        assertThat(shop.checkout(new String[0], Shop.newKey(), "{}").statusCode()).isEqualTo(401);
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order("\"expectedTotal\":1")).statusCode()).as("prices changed").isEqualTo(409);
+        assertThat(shop.checkout(new String[0], Shop.newKey(), Shop.order()).statusCode()).isEqualTo(401);
+        assertThat(shop.checkout(ann.bearer(), Shop.newKey(), "null").statusCode()).as("JSON null").isEqualTo(400);
+
+        HttpResponse<String> noAddress = shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+        assertThat(noAddress.statusCode()).as(noAddress.body()).isEqualTo(400);
+        assertThat(json(noAddress).path("errors").get(0).path("field").asString()).isEqualTo("shippingAddress");
+        HttpResponse<String> badAddress = shop.checkout(ann.bearer(), Shop.newKey(), """
+                {"shippingAddress":{"name":"Ann\\nExample","line1":"","postalCode":"10115","city":"Berlin","country":"germany"}}""");
+        assertThat(badAddress.statusCode()).as(badAddress.body()).isEqualTo(400);
+        assertThat(json(badAddress).path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "line1", "country");
+        HttpResponse<String> elsewhere = shop.checkout(ann.bearer(), Shop.newKey(), Shop.ADDRESS.replace("DE", "FR")
+                .transform(address -> "{\"shippingAddress\":" + address + "}"));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(422);
+        assertThat(json(elsewhere).path("type").asString()).endsWith("address-country-mismatch");
+
         assertThat(ordersOf(ann.id())).isZero();
         assertThat(shop.available(variant)).isEqualTo(1);
     }
@@ -177,7 +194,7 @@ class CheckoutTest {
         Accounts.SignedIn ann = accounts.newCustomer();
         Accounts.SignedIn bob = accounts.newCustomer();
         shop.putInCart(ann.bearer(), variant, 1);
-        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}")).path("order").path("id").asString();
+        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order())).path("order").path("id").asString();
 
         assertThat(get(url("/api/v1/orders/" + orderId), ann.bearer()).statusCode()).isEqualTo(200);
         assertThat(get(url("/api/v1/orders/" + orderId), bob.bearer()).statusCode()).isEqualTo(404);
@@ -192,7 +209,7 @@ class CheckoutTest {
         String variant = shop.variantWithStock(2, 700);
         Accounts.SignedIn ann = accounts.newCustomer();
         shop.putInCart(ann.bearer(), variant, 1);
-        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), "{}")).path("order").path("id").asString();
+        String orderId = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order())).path("order").path("id").asString();
         String[] staff = shop.catalog().staff();
         String transitions = url("/api/v1/admin/orders/" + orderId + "/transitions");
 

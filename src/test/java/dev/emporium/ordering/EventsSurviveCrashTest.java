@@ -57,7 +57,7 @@ class EventsSurviveCrashTest {
             String[] customer = {"Authorization", "Bearer "
                     + first.getBean(AccessTokens.class).issue(UUID.randomUUID(), List.of("customer")).value()};
             shop.putInCart(customer, variant, 1);
-            JsonNode placed = json(shop.checkout(customer, Shop.newKey(), "{}"));
+            JsonNode placed = json(shop.checkout(customer, Shop.newKey(), Shop.order()));
             orderId = UUID.fromString(placed.path("order").path("id").asString());
             String intent = placed.path("payment").path("intentId").asString();
             post(url(first) + "/api/v1/payments/test-provider/intents/" + intent + "/confirm", "application/json", """

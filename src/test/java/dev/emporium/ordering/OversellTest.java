@@ -54,7 +54,7 @@ class OversellTest {
             for (String[] customer : customers) {
                 checkouts.add(threads.submit(() -> {
                     start.await();
-                    return shop.checkout(customer, Shop.newKey(), "{}");
+                    return shop.checkout(customer, Shop.newKey(), Shop.order());
                 }));
             }
             start.countDown();

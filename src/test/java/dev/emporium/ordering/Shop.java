@@ -48,6 +48,19 @@ record Shop(String baseUrl, Catalog catalog) {
         return post(baseUrl + "/api/v1/checkout", "application/json", body, headers);
     }
 
+    /** A shipping address in Germany, where {@link #putInCart} ships. */
+    static final String ADDRESS = """
+            {"name":"Ann Example","line1":"Hauptstraße 1","postalCode":"10115","city":"Berlin","country":"DE"}""";
+
+    /** A checkout body: the address above, then any further fields (e.g. {@code "expectedTotal":1}). */
+    static String order(String... fields) {
+        StringBuilder body = new StringBuilder("{\"shippingAddress\":").append(ADDRESS);
+        for (String field : fields) {
+            body.append(',').append(field);
+        }
+        return body.append('}').toString();
+    }
+
     static String newKey() {
         return UUID.randomUUID().toString();
     }

@@ -1,0 +1,21 @@
+package dev.emporium.ordering;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Where an order ships, as the customer gives it at checkout. No control characters anywhere: the lines end up on
+ * labels and in emails. The country is an ISO 3166 code and must be the one the cart's tax and shipping are for.
+ */
+public record ShippingAddress(
+        @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = MESSAGE) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = MESSAGE) String line1,
+        @Size(max = 200) @Pattern(regexp = PRINTABLE, message = MESSAGE) String line2,
+        @NotBlank @Size(max = 20) @Pattern(regexp = PRINTABLE, message = MESSAGE) String postalCode,
+        @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = MESSAGE) String city,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as DE") String country) {
+
+    private static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    private static final String MESSAGE = "must not contain control characters";
+}
