@@ -1,5 +1,6 @@
 package dev.emporium.ordering;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,11 +29,13 @@ class CheckoutController {
     private final Checkout checkout;
     private final JsonMapper json;
     private final Validator validator;
+    private final MeterRegistry meters;
 
-    CheckoutController(Checkout checkout, JsonMapper json, Validator validator) {
+    CheckoutController(Checkout checkout, JsonMapper json, Validator validator, MeterRegistry meters) {
         this.checkout = checkout;
         this.json = json;
         this.validator = validator;
+        this.meters = meters;
     }
 
     @PostMapping(path = "/api/v1/checkout", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,9 +65,23 @@ class CheckoutController {
         }
         Set<ConstraintViolation<Checkout.Request>> invalid = validator.validate(request);
         if (!invalid.isEmpty()) {
+            count("refused", "validation-failed");
             throw new ConstraintViolationException(invalid);
         }
-        IdempotencyKeys.Response response = checkout.place(Customers.idOf(caller), key, body, request);
+        IdempotencyKeys.Response response;
+        try {
+            response = checkout.place(Customers.idOf(caller), key, body, request);
+        } catch (ErrorResponseException refused) {
+            String type = String.valueOf(refused.getBody().getType());
+            count(refused.getStatusCode().is5xxServerError() ? "failed" : "refused", type.substring(type.lastIndexOf('/') + 1));
+            throw refused;
+        }
+        count(response.replayed() ? "replayed" : "placed", "none");
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+
+    /** {@code emporium_checkouts_total{outcome, problem}}: orders placed, replays answered, refusals by problem kind. */
+    private void count(String outcome, String problem) {
+        meters.counter("emporium.checkouts", "outcome", outcome, "problem", problem).increment();
     }
 }

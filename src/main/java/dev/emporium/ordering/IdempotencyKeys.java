@@ -30,8 +30,13 @@ class IdempotencyKeys {
         this.ttl = properties.idempotencyKeyTtl();
     }
 
-    /** A stored answer: status and JSON body, replayed byte for byte. */
-    record Response(int status, String body) {}
+    /** A stored answer: status and JSON body, replayed byte for byte; {@code replayed} when it was stored before. */
+    record Response(int status, String body, boolean replayed) {
+
+        Response(int status, String body) {
+            this(status, body, false);
+        }
+    }
 
     Response once(UUID customerId, String key, String requestBody, Supplier<Response> work) {
         byte[] hash = sha256(requestBody);
@@ -63,7 +68,7 @@ class IdempotencyKeys {
             throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "This Idempotency-Key was used with a different request body. Use a new key for a new request.");
         }
-        return new Response(stored.responseStatus(), stored.responseBody());
+        return new Response(stored.responseStatus(), stored.responseBody(), true);
     }
 
     private static byte[] sha256(String body) {

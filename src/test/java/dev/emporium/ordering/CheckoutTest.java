@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -33,6 +34,9 @@ class CheckoutTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     Shop shop;
     Accounts accounts;
@@ -45,6 +49,33 @@ class CheckoutTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    private double checkouts(String outcome, String problem) {
+        var counter = meters.find("emporium.checkouts").tag("outcome", outcome).tag("problem", problem).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void checkoutsAreCountedByOutcomeAndProblem() {
+        String variant = shop.variantWithStock(1, 700);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        double placed = checkouts("placed", "none");
+        double replayed = checkouts("replayed", "none");
+        double invalid = checkouts("refused", "validation-failed");
+        double emptyCart = checkouts("refused", "empty-cart");
+
+        String key = Shop.newKey();
+        shop.checkout(ann.bearer(), key, Shop.order());
+        shop.checkout(ann.bearer(), key, Shop.order());
+        shop.checkout(ann.bearer(), Shop.newKey(), "{}");
+        shop.checkout(ann.bearer(), Shop.newKey(), Shop.order());
+
+        assertThat(checkouts("placed", "none")).isEqualTo(placed + 1);
+        assertThat(checkouts("replayed", "none")).isEqualTo(replayed + 1);
+        assertThat(checkouts("refused", "validation-failed")).isEqualTo(invalid + 1);
+        assertThat(checkouts("refused", "empty-cart")).isEqualTo(emptyCart + 1);
     }
 
     private long ordersOf(String customerId) {
