@@ -3,10 +3,12 @@ package dev.emporium.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,13 +45,33 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** Accepts connections again on the same port. */
+    /**
+     * Accepts connections again on the same port. The port came from the ephemeral range, so while it was closed a
+     * client's reconnect attempt may have taken it as its own local port for a moment: binding is retried for a while.
+     */
     public synchronized void restore() throws IOException {
-        ServerSocket again = new ServerSocket();
-        again.setReuseAddress(true);
-        again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        server = again;
-        accept(again);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            ServerSocket again = new ServerSocket();
+            again.setReuseAddress(true);
+            try {
+                again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                server = again;
+                accept(again);
+                return;
+            } catch (BindException taken) {
+                again.close();
+                if (System.nanoTime() > deadline) {
+                    throw taken;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw taken;
+                }
+            }
+        }
     }
 
     @Override
