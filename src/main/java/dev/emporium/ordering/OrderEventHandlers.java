@@ -3,6 +3,7 @@ package dev.emporium.ordering;
 import dev.emporium.inventory.StockReleased;
 import dev.emporium.payments.PaymentFailed;
 import dev.emporium.payments.PaymentSucceeded;
+import dev.emporium.payments.Payments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class OrderEventHandlers {
 
     private final Orders orders;
+    private final Payments payments;
     private final JdbcClient jdbc;
 
-    OrderEventHandlers(Orders orders, JdbcClient jdbc) {
+    OrderEventHandlers(Orders orders, Payments payments, JdbcClient jdbc) {
         this.orders = orders;
+        this.payments = payments;
         this.jdbc = jdbc;
     }
 
@@ -39,6 +42,12 @@ class OrderEventHandlers {
         if (StockReleased.EXPIRED.equals(released.reason())) {
             orders.cancelUnpaid(released.orderId(), "inventory", "reservation expired");
         }
+    }
+
+    /** The money goes back; while the provider is unreachable this fails, and the registry keeps the event for a retry. */
+    @ApplicationModuleListener
+    void on(OrderRefundDue due) {
+        payments.refund(due.orderId());
     }
 
     /** The customer's confirmation, written once however often the event is delivered. */

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The order state machine and what each move does besides: payment sells the reserved stock, cancellation gives it
- * back. Each move is conditional on the status it starts from, and its event commits with it.
+ * back, a refund (or a payment that arrives for a cancelled order) gives the money back. Each move is conditional on the status it starts from, and its event commits with it.
  */
 @Service
 class Orders {
@@ -37,11 +37,13 @@ class Orders {
     @Transactional
     void paid(UUID id) {
         OrderView order = get(id);
-        if (order.status() != OrderStatus.PENDING_PAYMENT) {
-            if (order.status() != OrderStatus.PAID) {
-                log.warn("Order {} was paid while {}: its payment needs refunding", order.number(), order.status().column());
-            }
+        if (order.status() == OrderStatus.CANCELLED) {
+            log.warn("Order {} was paid after it was cancelled: refunding the payment", order.number());
+            events.publishEvent(new OrderRefundDue(id, order.number(), "paid after cancellation"));
             return;
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return; // paid already: a repeated delivery
         }
         if (store.move(id, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, "payment", null)) {
             inventory.commit(id);
@@ -74,6 +76,8 @@ class Orders {
             }
         } else if (!store.move(id, order.status(), to, actor, reason)) {
             throw OrderProblems.of(HttpStatus.CONFLICT, "order-changed", "The order changed meanwhile; read it again.");
+        } else if (to == OrderStatus.REFUNDED) {
+            events.publishEvent(new OrderRefundDue(id, order.number(), reason == null ? "refunded by " + actor : reason));
         }
         return get(id);
     }

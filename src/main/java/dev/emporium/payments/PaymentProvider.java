@@ -14,5 +14,8 @@ interface PaymentProvider {
     /** Gives up an intent that will not be confirmed (e.g. the stock was gone). */
     void cancel(String intentId);
 
+    /** Gives a captured payment back in full. Asking twice refunds once. */
+    void refund(String intentId);
+
     record ProviderIntent(String intentId, String clientSecret) {}
 }

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +73,26 @@ public class Payments implements AutoCloseable {
         } catch (PaymentsUnavailable unavailable) {
             log.warn("Could not cancel payment intent {}; it will expire at the provider", intentId);
         }
+    }
+
+    /**
+     * Gives the order's captured payment back in full, through the provider's timeout and circuit breaker; false when
+     * nothing was captured (or it was refunded already). Throws {@link PaymentsUnavailable} when the provider cannot
+     * be reached, so that the caller's event is delivered again.
+     */
+    public boolean refund(UUID orderId) {
+        List<String> captured = jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = 'succeeded'")
+                .param("order", orderId).query(String.class).list();
+        for (String intentId : captured) {
+            call(() -> {
+                provider.refund(intentId);
+                return null;
+            });
+            jdbc.sql("UPDATE payments SET status = 'refunded', updated_at = now() WHERE intent_id = :intent AND status = 'succeeded'")
+                    .param("intent", intentId).update();
+            log.info("Refunded payment {} of order {}", intentId, orderId);
+        }
+        return !captured.isEmpty();
     }
 
     public CircuitBreaker.State circuitState() {

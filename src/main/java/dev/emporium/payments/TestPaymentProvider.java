@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class TestPaymentProvider implements PaymentProvider {
     private static final int DELIVERY_ATTEMPTS = 5;
 
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+    private final Set<String> refunded = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final WebhookSignature signature;
@@ -84,6 +86,21 @@ public class TestPaymentProvider implements PaymentProvider {
     public void cancel(String intentId) {
         pause();
         intents.remove(intentId);
+    }
+
+    /**
+     * Refunds are recorded, once per intent. An intent this provider no longer knows (it keeps them in memory, and
+     * Emporium may have restarted since) is refunded as well: a remote provider would still know it.
+     */
+    @Override
+    public void refund(String intentId) {
+        pause();
+        refunded.add(intentId);
+    }
+
+    /** Whether a refund of the intent was asked for. */
+    public boolean refunded(String intentId) {
+        return refunded.contains(intentId);
     }
 
     /** The client's confirmation with a card; the outcome follows by webhook. */

@@ -38,6 +38,9 @@ class CheckoutTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    TestPaymentProvider provider;
+
     Shop shop;
     Accounts accounts;
 
@@ -257,5 +260,59 @@ class CheckoutTest {
         JsonNode found = json(get(url("/api/v1/admin/orders?status=cancelled&customer=" + ann.id()), staff));
         assertThat(found.path("items")).hasSize(1);
         assertThat(get(url("/api/v1/admin/orders?status=lost"), staff).statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> pay(JsonNode placed) {
+        JsonNode payment = placed.path("payment");
+        return post(url("/api/v1/payments/test-provider/intents/" + payment.path("intentId").asString() + "/confirm"),
+                "application/json", """
+                {"clientSecret":"%s","card":"%s"}""".formatted(payment.path("clientSecret").asString(), TestPaymentProvider.SUCCEEDS));
+    }
+
+    private String paymentStatus(String intentId) {
+        return jdbc.sql("SELECT status FROM payments WHERE intent_id = :intent").param("intent", intentId).query(String.class).single();
+    }
+
+    @Test
+    void aRefundedOrderGivesItsPaymentBack() {
+        String variant = shop.variantWithStock(2, 900);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        JsonNode placed = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+        String orderId = placed.path("order").path("id").asString();
+        String intentId = placed.path("payment").path("intentId").asString();
+        String transitions = url("/api/v1/admin/orders/" + orderId + "/transitions");
+
+        assertThat(pay(placed).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("succeeded"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("status").asString()).isEqualTo("paid"));
+        assertThat(provider.refunded(intentId)).isFalse();
+
+        HttpResponse<String> refunded = post(transitions, "application/json", "{\"to\":\"refunded\",\"reason\":\"returned\"}",
+                shop.catalog().staff());
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("refunded"));
+        assertThat(provider.refunded(intentId)).isTrue();
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterCancellationIsRefunded() {
+        String variant = shop.variantWithStock(2, 900);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        JsonNode placed = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+        String orderId = placed.path("order").path("id").asString();
+        String intentId = placed.path("payment").path("intentId").asString();
+        HttpResponse<String> cancelled = post(url("/api/v1/admin/orders/" + orderId + "/transitions"), "application/json",
+                "{\"to\":\"cancelled\",\"reason\":\"customer called\"}", shop.catalog().staff());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+        assertThat(pay(placed).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("refunded"));
+        assertThat(provider.refunded(intentId)).isTrue();
+        assertThat(json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("status").asString()).isEqualTo("cancelled");
+        assertThat(shop.available(variant)).isEqualTo(2);
     }
 }
