@@ -273,46 +273,53 @@ class CheckoutTest {
         return jdbc.sql("SELECT status FROM payments WHERE intent_id = :intent").param("intent", intentId).query(String.class).single();
     }
 
+    /** An order of one unit of a variant stocked with two, placed by a new customer and not yet paid. */
+    private record Placed(String variant, Accounts.SignedIn customer, JsonNode body, String orderId, String intentId) {}
+
+    private Placed placeAnOrder() {
+        String variant = shop.variantWithStock(2, 900);
+        Accounts.SignedIn customer = accounts.newCustomer();
+        shop.putInCart(customer.bearer(), variant, 1);
+        JsonNode body = json(shop.checkout(customer.bearer(), Shop.newKey(), Shop.order()));
+        return new Placed(variant, customer, body, body.path("order").path("id").asString(),
+                body.path("payment").path("intentId").asString());
+    }
+
+    private HttpResponse<String> moveTo(Placed order, String transition) {
+        return post(url("/api/v1/admin/orders/" + order.orderId() + "/transitions"), "application/json", transition,
+                shop.catalog().staff());
+    }
+
+    private String statusOf(Placed order) {
+        return json(get(url("/api/v1/orders/" + order.orderId()), order.customer().bearer())).path("status").asString();
+    }
+
     @Test
     void aRefundedOrderGivesItsPaymentBack() {
-        String variant = shop.variantWithStock(2, 900);
-        Accounts.SignedIn ann = accounts.newCustomer();
-        shop.putInCart(ann.bearer(), variant, 1);
-        JsonNode placed = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
-        String orderId = placed.path("order").path("id").asString();
-        String intentId = placed.path("payment").path("intentId").asString();
-        String transitions = url("/api/v1/admin/orders/" + orderId + "/transitions");
+        Placed order = placeAnOrder();
 
-        assertThat(pay(placed).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("succeeded"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("status").asString()).isEqualTo("paid"));
-        assertThat(provider.refunded(intentId)).isFalse();
+        assertThat(pay(order.body()).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(order.intentId()).equals("succeeded"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(order).equals("paid"));
+        assertThat(provider.refunded(order.intentId())).isFalse();
 
-        HttpResponse<String> refunded = post(transitions, "application/json", "{\"to\":\"refunded\",\"reason\":\"returned\"}",
-                shop.catalog().staff());
+        HttpResponse<String> refunded = moveTo(order, "{\"to\":\"refunded\",\"reason\":\"returned\"}");
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("refunded"));
-        assertThat(provider.refunded(intentId)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(order.intentId()).equals("refunded"));
+        assertThat(provider.refunded(order.intentId())).isTrue();
     }
 
     @Test
     void aPaymentThatArrivesAfterCancellationIsRefunded() {
-        String variant = shop.variantWithStock(2, 900);
-        Accounts.SignedIn ann = accounts.newCustomer();
-        shop.putInCart(ann.bearer(), variant, 1);
-        JsonNode placed = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
-        String orderId = placed.path("order").path("id").asString();
-        String intentId = placed.path("payment").path("intentId").asString();
-        HttpResponse<String> cancelled = post(url("/api/v1/admin/orders/" + orderId + "/transitions"), "application/json",
-                "{\"to\":\"cancelled\",\"reason\":\"customer called\"}", shop.catalog().staff());
+        Placed order = placeAnOrder();
+        HttpResponse<String> cancelled = moveTo(order, "{\"to\":\"cancelled\",\"reason\":\"customer called\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 
-        assertThat(pay(placed).statusCode()).isEqualTo(202);
+        assertThat(pay(order.body()).statusCode()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(intentId).equals("refunded"));
-        assertThat(provider.refunded(intentId)).isTrue();
-        assertThat(json(get(url("/api/v1/orders/" + orderId), ann.bearer())).path("status").asString()).isEqualTo("cancelled");
-        assertThat(shop.available(variant)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> paymentStatus(order.intentId()).equals("refunded"));
+        assertThat(provider.refunded(order.intentId())).isTrue();
+        assertThat(statusOf(order)).isEqualTo("cancelled");
+        assertThat(shop.available(order.variant())).isEqualTo(2);
     }
 }
