@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The order state machine and what each move does besides: payment sells the reserved stock, cancellation gives it
- * back, a refund (or a payment that arrives for a cancelled order) gives the money back. Each move is conditional on the status it starts from, and its event commits with it.
+ * back, a refund (or a payment that arrives for a cancelled order) gives the money back. Each move is conditional
+ * on the status it starts from, and its event commits with it.
  */
 @Service
 class Orders {

@@ -76,11 +76,11 @@ public class Payments implements AutoCloseable {
     }
 
     /**
-     * Gives the order's captured payment back in full, through the provider's timeout and circuit breaker; false when
-     * nothing was captured (or it was refunded already). Throws {@link PaymentsUnavailable} when the provider cannot
-     * be reached, so that the caller's event is delivered again.
+     * Gives the order's captured payment back in full, through the provider's timeout and circuit breaker; nothing
+     * when nothing was captured or it was refunded already. Throws {@link PaymentsUnavailable} when the provider
+     * cannot be reached, so that the caller's event is delivered again.
      */
-    public boolean refund(UUID orderId) {
+    public void refund(UUID orderId) {
         List<String> captured = jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = 'succeeded'")
                 .param("order", orderId).query(String.class).list();
         for (String intentId : captured) {
@@ -92,7 +92,6 @@ public class Payments implements AutoCloseable {
                     .param("intent", intentId).update();
             log.info("Refunded payment {} of order {}", intentId, orderId);
         }
-        return !captured.isEmpty();
     }
 
     public CircuitBreaker.State circuitState() {

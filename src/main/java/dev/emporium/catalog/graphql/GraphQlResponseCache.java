@@ -1,7 +1,5 @@
 package dev.emporium.catalog.graphql;
 
-import dev.emporium.catalog.CategoriesChanged;
-import dev.emporium.catalog.ProductChanged;
 import dev.emporium.platform.cache.SharedCache;
 import dev.emporium.platform.cache.SharedCaches;
 import graphql.ExecutionResult;
@@ -11,7 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.context.event.EventListener;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -22,21 +19,23 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GraphQL answers kept in the shared cache {@code graphql}, by query text, operation name and variables: the
- * schema is the public catalog, the same for every caller. Only answers without errors are kept, so a query
- * refused by the depth or complexity limit is refused again every time. Every change to a product or to the
- * categories empties the cache on every instance, as it does the storefront's listings.
+ * GraphQL answers kept by query text, operation name and variables: the schema is the public catalog, the same for
+ * every caller. They live in the storefront's {@code listing} cache, so whatever drops the listings (any product or
+ * category change, on every instance) drops them too. Only answers without errors are kept, so a query refused by
+ * the depth or complexity limit is refused again every time.
  */
 @Component
 class GraphQlResponseCache implements WebGraphQlInterceptor {
 
     private static final TypeReference<Map<String, Object>> RESULT = new TypeReference<>() {};
+    /** Apart from the listing pages' own keys in the same cache. */
+    private static final String KEY_PREFIX = "graphql:";
 
     private final SharedCache cache;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GraphQlResponseCache(SharedCaches caches) {
-        this.cache = caches.cache("graphql");
+        this.cache = caches.cache("listing");
     }
 
     @Override
@@ -65,19 +64,9 @@ class GraphQlResponseCache implements WebGraphQlInterceptor {
     private String key(WebGraphQlRequest request) {
         byte[] identity = json.writeValueAsBytes(Arrays.asList(request.getDocument(), request.getOperationName(), request.getVariables()));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity));
+            return KEY_PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    @EventListener
-    void on(ProductChanged change) {
-        cache.clear();
-    }
-
-    @EventListener
-    void on(CategoriesChanged change) {
-        cache.clear();
     }
 }

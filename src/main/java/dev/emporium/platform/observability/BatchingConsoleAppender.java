@@ -22,11 +22,13 @@ public class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILogging
 
     private static final int MAX_BATCH = 1024;
     private static final long IDLE_POLL_MILLIS = 100;
+    /** How long the writer lets a burst gather after its first line: the most a line is delayed. */
+    private static final long GATHER_MICROS = 1000;
+    /** How long stopping waits for queued lines to be written. */
+    private static final long MAX_FLUSH_MILLIS = 2000;
 
     private Encoder<ILoggingEvent> encoder;
     private int queueSize = 8192;
-    private long gatherMicros = 1000;
-    private long maxFlushMillis = 2000;
 
     private BlockingQueue<ILoggingEvent> queue;
     private Thread writer;
@@ -40,16 +42,6 @@ public class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILogging
     /** Events waiting to be written; past it, logging callers wait. */
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
-    }
-
-    /** How long the writer lets a burst gather after its first line before writing: the most a line is delayed. */
-    public void setGatherMicros(long gatherMicros) {
-        this.gatherMicros = gatherMicros;
-    }
-
-    /** How long stopping waits for queued lines to be written. */
-    public void setMaxFlushMillis(long maxFlushMillis) {
-        this.maxFlushMillis = maxFlushMillis;
     }
 
     @Override
@@ -92,12 +84,12 @@ public class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILogging
         stopping = true;
         writer.interrupt();
         try {
-            writer.join(maxFlushMillis);
+            writer.join(MAX_FLUSH_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (writer.isAlive()) {
-            addWarn("Log lines still queued after " + maxFlushMillis + " ms were not written.");
+            addWarn("Log lines still queued after " + MAX_FLUSH_MILLIS + " ms were not written.");
         }
     }
 
@@ -115,7 +107,7 @@ public class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILogging
             }
             batch.add(first);
             if (!stopping) {
-                LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(gatherMicros));
+                LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(GATHER_MICROS));
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             write(batch);
