@@ -1,10 +1,12 @@
--- Takes one token from a bucket in one step. Redis runs a script to its end before any other command, so
--- concurrent requests for one key wait their turn here instead of retrying a compare-and-swap.
+-- Takes tokens from a bucket in one step, for a batch of requests that arrived together. Redis runs a script
+-- to its end before any other command, so concurrent callers for one key wait their turn here instead of
+-- retrying a compare-and-swap.
 --
 -- KEYS[1]  the bucket
 -- ARGV[1]  capacity: tokens in a full bucket
 -- ARGV[2]  period in microseconds: an empty bucket is full again after it, refilled evenly
--- Returns  {allowed 0/1, tokens left, microseconds until the next token, microseconds until full}
+-- ARGV[3]  tokens wanted: one per request of the batch
+-- Returns  {tokens granted, tokens left, microseconds until the next token, microseconds until full}
 --
 -- The clock is Redis's own, so instances whose clocks disagree still agree on every bucket. Tokens are
 -- counted in units of 1/period so that refilling stays in whole numbers: each microsecond adds `capacity`
@@ -13,6 +15,7 @@
 local capacity = tonumber(ARGV[1])
 local period = tonumber(ARGV[2])
 local full = capacity * period
+local wanted = tonumber(ARGV[3])
 
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
@@ -27,15 +30,13 @@ if stored then
   units = math.min(full, tonumber(stored) + elapsed * capacity)
 end
 
-local allowed = 0
-if units >= period then
-  allowed = 1
-  units = units - period
-end
+-- Whole tokens only, as many as the batch wants: its first requests get them, the rest are refused.
+local granted = math.min(wanted, math.floor(units / period))
+units = units - granted * period
 local untilToken = math.max(math.ceil((period - units) / capacity), 0)
 local untilFull = math.ceil((full - units) / capacity)
--- A refused request changes nothing, so only a taken token is written.
-if allowed == 1 then
+-- Refused requests change nothing, so only taken tokens are written.
+if granted > 0 then
   redis.call('SET', KEYS[1], string.format('%d %d', units, now), 'PX', math.ceil(untilFull / 1000))
 end
-return {allowed, math.floor(units / period), untilToken, untilFull}
+return {granted, math.floor(units / period), untilToken, untilFull}

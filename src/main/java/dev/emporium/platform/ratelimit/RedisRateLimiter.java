@@ -3,9 +3,9 @@ package dev.emporium.platform.ratelimit;
 import dev.emporium.platform.redis.RedisConnections;
 import dev.emporium.platform.redis.RedisOutageLog;
 import dev.emporium.platform.redis.RedisScript;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buckets in Redis, shared by every instance: each request runs one Lua script ({@code ratelimit/token-bucket.lua})
- * that refills and takes a token atomically on Redis's clock: one round trip and no retries, however many
- * requests share a key (a compare-and-swap would have them retry against each other). Each key expires once its
+ * Buckets in Redis, shared by every instance: one Lua script ({@code ratelimit/token-bucket.lua}) refills and takes
+ * tokens atomically on Redis's clock: one round trip and no retries, however many requests share a key (a
+ * compare-and-swap would have them retry against each other). Requests for a key whose call is in flight go
+ * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request. Each key expires once its
  * bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while Redis cannot be
  * reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a warning is logged
  * at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is retried in the
@@ -34,6 +35,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final boolean failOpen;
     private final RedisConnections redis;
     private final RedisOutageLog outages;
+    private final CoalescingTaker taker = new CoalescingTaker(this::take);
 
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
@@ -69,7 +71,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private void warmUp(RateLimitPlans plans) {
         RateLimitPlan any = plans.get(RateLimitPlans.ANONYMOUS);
         try {
-            take(connection.sync(), any.storeKey("warm-up"), any);
+            take(any.storeKey("warm-up"), any, 1);
         } catch (RuntimeException slowFirstTime) {
             // Only the code paths mattered; requests have their own timeouts.
         }
@@ -78,31 +80,36 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public RateLimitDecision tryConsume(String key, String plan) {
         RateLimitPlan limits = plans.get(plan);
-        StatefulRedisConnection<String, String> redis = connection;
-        if (redis == null) {
+        if (connection == null) {
             connectInBackground();
             return unreachable(limits, null);
         }
-        List<Long> bucket;
+        CoalescingTaker.Share share;
         try {
-            bucket = take(redis.sync(), limits.storeKey(key), limits);
+            share = taker.takeOne(limits.storeKey(key), limits);
         } catch (RuntimeException failure) {
             return unreachable(limits, failure);
         }
         outages.answered();
-        RateLimitDecision decision = limits.decisionOf(bucket.get(0) == 1, bucket.get(1),
-                TimeUnit.MICROSECONDS.toNanos(bucket.get(2)), TimeUnit.MICROSECONDS.toNanos(bucket.get(3)));
+        RateLimitDecision decision = limits.decisionOf(share.granted(), share.left(),
+                TimeUnit.MICROSECONDS.toNanos(share.microsToNextToken()), TimeUnit.MICROSECONDS.toNanos(share.microsToFull()));
         if (!decision.allowed()) {
             metrics.rejected(limits, key);
         }
         return decision;
     }
 
-    /** One token from {@code key}'s bucket: {allowed 0/1, tokens left, µs until the next token, µs until full}. */
-    private static List<Long> take(RedisCommands<String, String> redis, String key, RateLimitPlan plan) {
+    /** Up to {@code count} tokens from {@code key}'s bucket in one call; throws when Redis cannot be reached. */
+    private CoalescingTaker.Taken take(String key, RateLimitPlan plan, int count) {
+        StatefulRedisConnection<String, String> redis = connection;
+        if (redis == null) {
+            throw new RedisConnectionException("not connected");
+        }
         String capacity = Long.toString(plan.capacity());
         String periodMicros = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(plan.period())));
-        return TOKEN_BUCKET.run(redis, ScriptOutputType.MULTI, new String[] {key}, capacity, periodMicros);
+        List<Long> bucket = TOKEN_BUCKET.run(redis.sync(), ScriptOutputType.MULTI, new String[] {key},
+                capacity, periodMicros, Integer.toString(count));
+        return new CoalescingTaker.Taken(bucket.get(0), bucket.get(1), bucket.get(2), bucket.get(3));
     }
 
     private RateLimitDecision unreachable(RateLimitPlan plan, RuntimeException failure) {

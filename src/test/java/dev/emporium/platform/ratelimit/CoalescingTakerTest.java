@@ -1,0 +1,151 @@
+package dev.emporium.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The batching itself, with a store whose calls the test holds open; the real store is tested in {@link RateLimitRedisTest}. */
+class CoalescingTakerTest {
+
+    private static final RateLimitPlan PLAN = new RateLimitPlan("partner", 100, Duration.ofMinutes(1), "test:");
+
+    /** A store that grants from a counter and holds its first call until released. */
+    private static final class HeldStore implements CoalescingTaker.Store {
+        final List<Integer> calls = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch firstCallStarted = new CountDownLatch(1);
+        long tokens;
+
+        HeldStore(long tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public CoalescingTaker.Taken take(String key, RateLimitPlan plan, int count) {
+            calls.add(count);
+            firstCallStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+            long granted = Math.min(count, tokens);
+            tokens -= granted;
+            return new CoalescingTaker.Taken(granted, tokens, 600_000, 60_000_000);
+        }
+    }
+
+    @Test
+    void requestsArrivingDuringACallGoTogetherInTheNextOne() throws Exception {
+        HeldStore store = new HeldStore(100);
+        CoalescingTaker taker = new CoalescingTaker(store);
+        CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
+        assertThat(store.firstCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Thread> waiting = new ArrayList<>();
+        List<CoalescingTaker.Share> shares = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Thread client = Thread.ofPlatform().start(() -> shares.add(taker.takeOne("k", PLAN)));
+            waiting.add(client);
+        }
+        awaitAllWaiting(waiting);
+        store.release.countDown();
+        for (Thread client : waiting) {
+            client.join(10_000);
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS).granted()).isTrue();
+        assertThat(store.calls).containsExactly(1, 9);
+        assertThat(shares).hasSize(9).allMatch(CoalescingTaker.Share::granted);
+        // 99 were left after the first; each of the batch sees the count after its own token.
+        assertThat(shares).extracting(CoalescingTaker.Share::left).containsExactlyInAnyOrder(98L, 97L, 96L, 95L, 94L, 93L, 92L, 91L, 90L);
+    }
+
+    @Test
+    void aBatchLargerThanTheTokensLeftGrantsItsFirstMembersOnly() throws Exception {
+        HeldStore store = new HeldStore(4);
+        CoalescingTaker taker = new CoalescingTaker(store);
+        CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
+        assertThat(store.firstCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Thread> waiting = new ArrayList<>();
+        List<CoalescingTaker.Share> shares = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            waiting.add(Thread.ofPlatform().start(() -> shares.add(taker.takeOne("k", PLAN))));
+        }
+        awaitAllWaiting(waiting);
+        store.release.countDown();
+        for (Thread client : waiting) {
+            client.join(10_000);
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS).left()).isEqualTo(3);
+        assertThat(store.calls).containsExactly(1, 6);
+        assertThat(shares).filteredOn(CoalescingTaker.Share::granted).extracting(CoalescingTaker.Share::left)
+                .containsExactlyInAnyOrder(2L, 1L, 0L);
+        assertThat(shares).filteredOn(share -> !share.granted()).hasSize(3)
+                .allSatisfy(refused -> assertThat(refused.microsToNextToken()).isEqualTo(600_000));
+    }
+
+    @Test
+    void aFailedCallFailsEveryMemberOfItsBatchAndTheKeyRecovers() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
+        List<Integer> calls = new CopyOnWriteArrayList<>();
+        CoalescingTaker taker = new CoalescingTaker((key, plan, count) -> {
+            calls.add(count);
+            if (calls.size() == 1) {
+                inCall.countDown();
+                try {
+                    fail.await();
+                } catch (InterruptedException interrupted) {
+                    throw new IllegalStateException(interrupted);
+                }
+                throw new IllegalStateException("store down");
+            }
+            if (calls.size() == 2) {
+                throw new IllegalStateException("still down");
+            }
+            return new CoalescingTaker.Taken(count, 10, 0, 0);
+        });
+        CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
+        assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Thread> waiting = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(Thread.ofPlatform().start(() -> {
+                try {
+                    taker.takeOne("k", PLAN);
+                } catch (IllegalStateException expected) {
+                    failures.add(expected);
+                }
+            }));
+        }
+        awaitAllWaiting(waiting);
+        fail.countDown();
+        for (Thread client : waiting) {
+            client.join(10_000);
+        }
+
+        assertThat(first).failsWithin(Duration.ofSeconds(10)).withThrowableThat().withMessageContaining("store down");
+        assertThat(failures).hasSize(3).allSatisfy(failure -> assertThat(failure).hasMessage("still down"));
+        assertThat(calls).containsExactly(1, 3);
+        assertThat(taker.takeOne("k", PLAN).granted()).isTrue();
+    }
+
+    /** Every client has joined and is parked until its batch is answered. */
+    private static void awaitAllWaiting(List<Thread> clients) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!clients.stream().allMatch(client -> client.getState() == Thread.State.WAITING)) {
+            assertThat(System.nanoTime()).as("clients parked within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
