@@ -39,6 +39,14 @@ class ObservabilityTest {
     }
 
     @Test
+    void securityFiltersAreNotObservedOneByOne() {
+        get("http://127.0.0.1:" + port + "/api/data");
+
+        // The request's own observation covers the security chain; none per filter, authentication or authorisation.
+        assertThat(get(management("/prometheus")).body()).doesNotContain("spring_security_");
+    }
+
+    @Test
     void separatesLivenessFromReadinessWhichIncludesTheDatabase() {
         JsonNode liveness = json(get(management("/health/liveness")));
         assertThat(liveness.path("status").asString()).isEqualTo("UP");
