@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -41,6 +42,7 @@ public class TestPaymentProvider implements PaymentProvider {
 
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Set<String> refunded = ConcurrentHashMap.newKeySet();
+    private final AtomicLong intentsOpened = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final WebhookSignature signature;
@@ -79,6 +81,7 @@ public class TestPaymentProvider implements PaymentProvider {
         String id = "pi_" + token(12);
         Intent intent = new Intent(id, id + "_secret_" + token(18), orderId, amount, false);
         intents.put(id, intent);
+        intentsOpened.incrementAndGet();
         return new ProviderIntent(intent.id(), intent.clientSecret());
     }
 
@@ -96,6 +99,11 @@ public class TestPaymentProvider implements PaymentProvider {
     public void refund(String intentId) {
         pause();
         refunded.add(intentId);
+    }
+
+    /** How many intents were ever opened here: a checkout that could not be served should have opened none. */
+    public long intentsOpened() {
+        return intentsOpened.get();
     }
 
     /** Whether a refund of the intent was asked for. */

@@ -3,6 +3,7 @@ package dev.emporium.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emporium.identity.token.AccessTokens;
+import dev.emporium.payments.TestPaymentProvider;
 import dev.emporium.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ class OversellTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestPaymentProvider provider;
+
     @Test
     void neverOversellsUnderConcurrentCheckout() throws Exception {
         Shop shop = Shop.at("http://127.0.0.1:" + port);
@@ -48,6 +52,7 @@ class OversellTest {
             customers.add(bearer);
         }
 
+        long intentsBefore = provider.intentsOpened();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> checkouts = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -74,5 +79,7 @@ class OversellTest {
                 SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
                 WHERE l.variant_id = :id AND o.status = 'pending_payment'""")
                 .param("id", UUID.fromString(variant)).query(Integer.class).single()).isEqualTo(UNITS);
+        assertThat(provider.intentsOpened() - intentsBefore).as("payment intents opened: none for a checkout without stock")
+                .isEqualTo(UNITS);
     }
 }
