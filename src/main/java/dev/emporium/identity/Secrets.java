@@ -1,8 +1,6 @@
 package dev.emporium.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.emporium.platform.Digests;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -26,10 +24,6 @@ public final class Secrets {
 
     /** A fast hash is enough for a secret of 256 random bits: nothing can be guessed, so nothing needs slowing down. */
     public static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Digests.sha256(secret);
     }
 }

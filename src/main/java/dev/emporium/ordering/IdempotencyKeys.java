@@ -1,8 +1,7 @@
 package dev.emporium.ordering;
 
-import java.nio.charset.StandardCharsets;
+import dev.emporium.platform.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,7 +38,7 @@ class IdempotencyKeys {
     }
 
     Response once(UUID customerId, String key, String requestBody, Supplier<Response> work) {
-        byte[] hash = sha256(requestBody);
+        byte[] hash = Digests.sha256(requestBody);
         int claimed = jdbc.sql("""
                 INSERT INTO idempotency_keys (customer_id, key, request_hash, expires_at)
                 VALUES (:customer, :key, :hash, now() + make_interval(secs => :ttl))
@@ -69,13 +68,5 @@ class IdempotencyKeys {
                     "This Idempotency-Key was used with a different request body. Use a new key for a new request.");
         }
         return new Response(stored.responseStatus(), stored.responseBody(), true);
-    }
-
-    private static byte[] sha256(String body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.emporium.catalog.graphql;
 
+import dev.emporium.platform.Digests;
 import dev.emporium.platform.cache.SharedCache;
 import dev.emporium.platform.cache.SharedCaches;
 import graphql.ExecutionResult;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -63,10 +62,6 @@ class GraphQlResponseCache implements WebGraphQlInterceptor {
 
     private String key(WebGraphQlRequest request) {
         byte[] identity = json.writeValueAsBytes(Arrays.asList(request.getDocument(), request.getOperationName(), request.getVariables()));
-        try {
-            return KEY_PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return KEY_PREFIX + HexFormat.of().formatHex(Digests.sha256(identity));
     }
 }

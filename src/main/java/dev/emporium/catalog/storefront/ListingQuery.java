@@ -1,8 +1,6 @@
 package dev.emporium.catalog.storefront;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.emporium.platform.Digests;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
@@ -35,12 +33,7 @@ public record ListingQuery(
         String canonical = String.join("\u0000", String.valueOf(categorySlug), String.valueOf(text),
                 String.join("\u0001", brands), String.valueOf(minPrice), String.valueOf(maxPrice),
                 attributes.toString(), sort.parameter());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(canonical), 0, 8);
     }
 
     /** The key a page of this query is cached under. */

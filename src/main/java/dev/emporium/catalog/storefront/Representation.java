@@ -1,8 +1,7 @@
 package dev.emporium.catalog.storefront;
 
+import dev.emporium.platform.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -13,12 +12,8 @@ import java.util.Base64;
 record Representation(String etag, byte[] body) {
 
     static Representation of(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Representation("\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"", body);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        byte[] digest = Digests.sha256(body);
+        return new Representation("\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"", body);
     }
 
     byte[] encode() {
