@@ -44,6 +44,12 @@ class OrderEventHandlers {
         }
     }
 
+    /** A cancelled order can no longer be paid: its open payment intents are given up at the provider. */
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        payments.cancelOpenIntents(cancelled.orderId());
+    }
+
     /** The money goes back; while the provider is unreachable this fails, and the registry keeps the event for a retry. */
     @ApplicationModuleListener
     void on(OrderRefundDue due) {

@@ -11,8 +11,11 @@ interface PaymentProvider {
     /** A new intent to take {@code amount} for the order; the provider names it. */
     ProviderIntent createIntent(UUID orderId, Money amount);
 
-    /** Gives up an intent that will not be confirmed (e.g. the stock was gone). */
-    void cancel(String intentId);
+    /**
+     * Gives up an intent whose order was cancelled, so it can no longer be paid. False when the provider already took
+     * a confirmation for it: its outcome then follows by webhook, as for any other.
+     */
+    boolean cancel(String intentId);
 
     /** Gives a captured payment back in full. Asking twice refunds once. */
     void refund(String intentId);

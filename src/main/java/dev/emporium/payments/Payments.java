@@ -61,17 +61,28 @@ public class Payments implements AutoCloseable {
         return new PaymentIntent(provider.name(), intent.intentId(), intent.clientSecret(), orderId, amount);
     }
 
-    /** Best effort: an intent nobody will confirm expires at the provider anyway. */
-    public void cancelIntent(String intentId) {
-        try {
-            call(() -> {
-                provider.cancel(intentId);
-                return null;
-            });
-            jdbc.sql("UPDATE payments SET status = 'cancelled', updated_at = now() WHERE intent_id = :intent AND status = 'requires_confirmation'")
-                    .param("intent", intentId).update();
-        } catch (PaymentsUnavailable unavailable) {
-            log.warn("Could not cancel payment intent {}; it will expire at the provider", intentId);
+    /**
+     * Gives up the order's unconfirmed intents at the provider, so a cancelled order can no longer be paid. Best
+     * effort: an intent the provider already took a confirmation for, or cannot be asked about now, stays open, and a
+     * payment that still arrives for the cancelled order is refunded ({@code OrderRefundDue}).
+     */
+    public void cancelOpenIntents(UUID orderId) {
+        List<String> open = jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = 'requires_confirmation'")
+                .param("order", orderId).query(String.class).list();
+        for (String intentId : open) {
+            boolean cancelled;
+            try {
+                cancelled = call(() -> provider.cancel(intentId));
+            } catch (PaymentsUnavailable unavailable) {
+                log.warn("Could not cancel payment intent {} of cancelled order {}; a payment that still arrives is refunded", intentId, orderId);
+                continue;
+            }
+            if (cancelled) {
+                jdbc.sql("UPDATE payments SET status = 'cancelled', updated_at = now() WHERE intent_id = :intent AND status = 'requires_confirmation'")
+                        .param("intent", intentId).update();
+            } else {
+                log.info("Payment intent {} of cancelled order {} was confirmed first; its payment is refunded when it arrives", intentId, orderId);
+            }
         }
     }
 

@@ -50,12 +50,14 @@ public class TestPaymentProvider implements PaymentProvider {
     private final PaymentsProperties.TestProvider settings;
     private volatile String callbackUrl;
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration callbackDelay;
 
     TestPaymentProvider(WebhookSignature signature, JsonMapper json, PaymentsProperties properties) {
         this.signature = signature;
         this.json = json;
         this.settings = properties.testProvider();
         this.callbackUrl = settings.callbackUrl();
+        this.callbackDelay = settings.callbackDelay();
     }
 
     private record Intent(String id, String clientSecret, UUID orderId, Money amount, boolean confirmed) {}
@@ -86,9 +88,11 @@ public class TestPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public void cancel(String intentId) {
+    public boolean cancel(String intentId) {
         pause();
-        intents.remove(intentId);
+        Intent intent = intents.get(intentId);
+        // Removed only if still unconfirmed: a confirmation racing this cancellation wins or loses as a whole.
+        return intent == null || (!intent.confirmed() && intents.remove(intentId, intent));
     }
 
     /**
@@ -142,10 +146,19 @@ public class TestPaymentProvider implements PaymentProvider {
         this.latency = latency;
     }
 
+    /** Webhooks go out this long after a confirmation from now on (a provider still processing the payment). */
+    public void delayWebhooks(Duration delay) {
+        this.callbackDelay = delay;
+    }
+
+    public Duration webhookDelay() {
+        return callbackDelay;
+    }
+
     /** Sends the event as a provider does: signed, retried with growing pauses until acknowledged. */
     private void deliver(WebhookEvent event) {
         String body = json.writeValueAsString(event);
-        Duration pause = settings.callbackDelay();
+        Duration pause = callbackDelay;
         for (int attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
             try {
                 Thread.sleep(pause);
