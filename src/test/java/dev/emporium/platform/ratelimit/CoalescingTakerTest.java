@@ -42,42 +42,18 @@ class CoalescingTakerTest {
         }
     }
 
-    @Test
-    void requestsArrivingDuringACallGoTogetherInTheNextOne() throws Exception {
-        HeldStore store = new HeldStore(100);
+    /** What one request got from its own call, and what the others got, who arrived while that call was held. */
+    private record Round(CoalescingTaker.Share first, List<CoalescingTaker.Share> others) {}
+
+    /** One request whose call the store holds, {@code others} requests for the same key meanwhile, then the release. */
+    private static Round heldCallWith(HeldStore store, int others) throws Exception {
         CoalescingTaker taker = new CoalescingTaker(store);
         CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
         assertThat(store.firstCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
         List<Thread> waiting = new ArrayList<>();
         List<CoalescingTaker.Share> shares = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            Thread client = Thread.ofPlatform().start(() -> shares.add(taker.takeOne("k", PLAN)));
-            waiting.add(client);
-        }
-        awaitAllWaiting(waiting);
-        store.release.countDown();
-        for (Thread client : waiting) {
-            client.join(10_000);
-        }
-
-        assertThat(first.get(10, TimeUnit.SECONDS).granted()).isTrue();
-        assertThat(store.calls).containsExactly(1, 9);
-        assertThat(shares).hasSize(9).allMatch(CoalescingTaker.Share::granted);
-        // 99 were left after the first; each of the batch sees the count after its own token.
-        assertThat(shares).extracting(CoalescingTaker.Share::left).containsExactlyInAnyOrder(98L, 97L, 96L, 95L, 94L, 93L, 92L, 91L, 90L);
-    }
-
-    @Test
-    void aBatchLargerThanTheTokensLeftGrantsItsFirstMembersOnly() throws Exception {
-        HeldStore store = new HeldStore(4);
-        CoalescingTaker taker = new CoalescingTaker(store);
-        CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
-        assertThat(store.firstCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
-
-        List<Thread> waiting = new ArrayList<>();
-        List<CoalescingTaker.Share> shares = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < others; i++) {
             waiting.add(Thread.ofPlatform().start(() -> shares.add(taker.takeOne("k", PLAN))));
         }
         awaitAllWaiting(waiting);
@@ -85,12 +61,32 @@ class CoalescingTakerTest {
         for (Thread client : waiting) {
             client.join(10_000);
         }
+        return new Round(first.get(10, TimeUnit.SECONDS), shares);
+    }
 
-        assertThat(first.get(10, TimeUnit.SECONDS).left()).isEqualTo(3);
+    @Test
+    void requestsArrivingDuringACallGoTogetherInTheNextOne() throws Exception {
+        HeldStore store = new HeldStore(100);
+        Round round = heldCallWith(store, 9);
+
+        assertThat(round.first().granted()).isTrue();
+        assertThat(store.calls).containsExactly(1, 9);
+        assertThat(round.others()).hasSize(9).allMatch(CoalescingTaker.Share::granted);
+        // 99 were left after the first; each of the batch sees the count after its own token.
+        assertThat(round.others()).extracting(CoalescingTaker.Share::left)
+                .containsExactlyInAnyOrder(98L, 97L, 96L, 95L, 94L, 93L, 92L, 91L, 90L);
+    }
+
+    @Test
+    void aBatchLargerThanTheTokensLeftGrantsItsFirstMembersOnly() throws Exception {
+        HeldStore store = new HeldStore(4);
+        Round round = heldCallWith(store, 6);
+
+        assertThat(round.first().left()).isEqualTo(3);
         assertThat(store.calls).containsExactly(1, 6);
-        assertThat(shares).filteredOn(CoalescingTaker.Share::granted).extracting(CoalescingTaker.Share::left)
+        assertThat(round.others()).filteredOn(CoalescingTaker.Share::granted).extracting(CoalescingTaker.Share::left)
                 .containsExactlyInAnyOrder(2L, 1L, 0L);
-        assertThat(shares).filteredOn(share -> !share.granted()).hasSize(3)
+        assertThat(round.others()).filteredOn(share -> !share.granted()).hasSize(3)
                 .allSatisfy(refused -> assertThat(refused.microsToNextToken()).isEqualTo(600_000));
     }
 
