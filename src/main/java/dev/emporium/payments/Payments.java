@@ -67,9 +67,7 @@ public class Payments implements AutoCloseable {
      * payment that still arrives for the cancelled order is refunded ({@code OrderRefundDue}).
      */
     public void cancelOpenIntents(UUID orderId) {
-        List<String> open = jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = 'requires_confirmation'")
-                .param("order", orderId).query(String.class).list();
-        for (String intentId : open) {
+        for (String intentId : intentsOf(orderId, "requires_confirmation")) {
             boolean cancelled;
             try {
                 cancelled = call(() -> provider.cancel(intentId));
@@ -92,9 +90,7 @@ public class Payments implements AutoCloseable {
      * cannot be reached, so that the caller's event is delivered again.
      */
     public void refund(UUID orderId) {
-        List<String> captured = jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = 'succeeded'")
-                .param("order", orderId).query(String.class).list();
-        for (String intentId : captured) {
+        for (String intentId : intentsOf(orderId, "succeeded")) {
             call(() -> {
                 provider.refund(intentId);
                 return null;
@@ -103,6 +99,11 @@ public class Payments implements AutoCloseable {
                     .param("intent", intentId).update();
             log.info("Refunded payment {} of order {}", intentId, orderId);
         }
+    }
+
+    private List<String> intentsOf(UUID orderId, String status) {
+        return jdbc.sql("SELECT intent_id FROM payments WHERE order_id = :order AND status = :status")
+                .param("order", orderId).param("status", status).query(String.class).list();
     }
 
     public CircuitBreaker.State circuitState() {
