@@ -5,7 +5,8 @@
 #     Emporium on it with `./emporium run` and picks the catalog's targets (a product, a leaf category, a word),
 #   - starts nginx serving the very bytes Emporium answers at /api/data, as a reference ceiling for this machine,
 #   - measures every scenario below with wrk (warm-up, then measured run), nginx with the same parameters,
-#   - measures the PACED scenarios again at half the req/s wrk reached, with an open-model client sending at evenly spaced times (loadtest),
+#   - measures the PACED scenarios again at half the req/s wrk reached, with wrk sending at evenly spaced times
+#     (scripts/bench-paced.lua: latency counted from when each request was due),
 #   - samples the Java process's peak resident memory during the measured runs,
 #   - restarts Emporium on the now warm database to time start-up, and checks both shutdowns are graceful,
 #   - prints a table and writes it to target/bench/results.txt (logs and wrk outputs are next to it).
@@ -44,10 +45,11 @@ SCENARIOS=(
   'unlimited|JWT GET, no limits|GET|/api/v1/auth/whoami|Authorization: Bearer $BENCH_TOKEN|'
 )
 
-# Also measured at half the req/s wrk reached on them, by a client that sends at evenly spaced times whether or not
-# earlier answers came (an open model): the latency of a server with headroom, where wrk's shows one saturated.
-# (autocannon's -R sends each connection's share at the start of every second: one burst per second, whose queue
-# its percentiles then measure.)
+# Also measured at half the req/s wrk reached on them, with requests due at evenly spaced times and latency counted
+# from when each was due (scripts/bench-paced.lua): the latency of a server with headroom, where wrk's shows one
+# saturated. The connections stay the same CONNECTIONS throughout, as behind a load balancer. (Node clients were
+# tried first: loadtest opened a new connection for every late request, up to Emporium's connection limit, and took
+# half a core at 5,000 req/s, three times wrk's cost; autocannon's -R sends each second's share in one burst.)
 PACED=("search" "search, uncached")
 
 # Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
@@ -124,17 +126,6 @@ ensure_tools() {
   if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^redis|'; then
     scripts/services.sh redis
   fi
-  ensure_paced_client
-}
-
-# loadtest from npm for the PACED rows; without it they are left out, not the whole benchmark.
-ensure_paced_client() {
-  (( ${#PACED[@]} > 0 )) || return 0
-  command -v loadtest >/dev/null && return 0
-  log "installing loadtest (npm) for the fixed-rate measurements"
-  command -v npm >/dev/null || ( apt_install nodejs npm ) || true
-  npm install -g --silent --no-fund --no-audit loadtest@8 >/dev/null 2>&1 || true
-  command -v loadtest >/dev/null || { log "warning: loadtest could not be installed; no fixed-rate rows"; PACED=(); }
 }
 
 port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
@@ -546,31 +537,19 @@ measure_all() {
 
 # The scenario again, right after its wrk run (so just as warm), at half the req/s wrk measured.
 measure_paced() {
-  local name="$1" method="$2" url="$3" headers="$4" body="$5" rps rate id header args figures status=0
+  local name="$1" method="$2" url="$3" headers="$4" body="$5" rps rate id script figures
   read -r rps _ <<<"${RESULT_FIGURES[-1]}"
   rate=$(( rps / 2 > 0 ? rps / 2 : 1 ))
   id="$(slug "$name")-half-rate"
-  args=(-t "$DURATION" --rps "$rate" -c "$CONNECTIONS" -k -m "$method")
-  while IFS= read -r header; do
-    if [[ -n "$header" ]]; then args+=(-H "$header"); fi
-  done < <(sed 's/;;/\n/g' <<<"$headers")
-  if [[ -n "$body" ]]; then
-    if [[ "$body" == @* ]]; then args+=(-P "$(cat "${body#@}")"); else args+=(-P "$body"); fi
-  fi
-  log "$name: measuring ${DURATION}s at $rate req/s, half its maximum (loadtest, evenly spaced)"
-  loadtest "${args[@]}" "$url" >"$OUT/wrk/$id.txt" 2>"$OUT/wrk/$id.stderr.txt" &
-  WRK_PID=$!
-  wait "$WRK_PID" || status=$?
-  WRK_PID=""
-  (( status == 0 )) || { cat "$OUT/wrk/$id.stderr.txt" >&2; die "loadtest failed on $url"; }
-  # req/s, p50 ms, p99 ms and errors, as parse_wrk prints them.
-  figures="$(awk '
-    /^Effective rps:/ { rps = $3 }
-    /^Total errors:/ { errors = $3 }
-    $1 == "50%" { p50 = $2 }
-    $1 == "99%" { p99 = $2 }
-    END { if (rps == "" || p99 == "") exit 1; print rps, p50, p99, errors + 0 }' "$OUT/wrk/$id.txt")" \
-    || die "could not read loadtest's output in $OUT/wrk/$id.txt"
+  script="$OUT/wrk/$id.lua"
+  write_wrk_script "$script" "$method" "$headers" "$body"
+  { echo "RATE = $rate"; echo "CONNECTIONS = $CONNECTIONS"; cat scripts/bench-paced.lua; } >>"$script"
+  log "$name: measuring ${DURATION}s at $rate req/s, half its maximum (evenly spaced)"
+  # One connection per wrk thread: the script keeps each connection's schedule.
+  THREADS="$CONNECTIONS" run_wrk "$DURATION" "$script" "$url" "$OUT/wrk/$id.txt"
+  # "paced: requests req/s p50 p99 errors" -> req/s, p50 ms, p99 ms and errors, as parse_wrk prints them.
+  figures="$(awk '$1 == "paced:" && $2 > 0 { print $3, $4, $5, $6; found = 1 } END { exit !found }' "$OUT/wrk/$id.txt")" \
+    || die "no paced results in $OUT/wrk/$id.txt"
   RESULT_NAMES+=("$name @ $rate/s"); RESULT_FIGURES+=("$figures")
 }
 
@@ -716,7 +695,7 @@ report() {
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'catalog: %s\n' "$SEED_SUMMARY"
     printf '%s\n' "$CHECKOUT_SUMMARY"
-    printf 'targets: product %s, category %s, search %s; "@ N/s" rows: loadtest at that fixed rate\n' \
+    printf 'targets: product %s, category %s, search %s; "@ N/s" rows: that fixed rate, latency from when each request was due\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'wrk -t%s -c%s, warm-up %s s (%s s on a newly started Emporium and for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$FRESH_WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
