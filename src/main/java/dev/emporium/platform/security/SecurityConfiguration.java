@@ -77,6 +77,7 @@ class SecurityConfiguration {
                 });
         credentialKinds.forEach(kind -> http.addFilterBefore(kind.authenticationFilter(), BearerTokenAuthenticationFilter.class));
         jwtDecoder.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
+                .bearerTokenResolver(new AuthorizationHeaderBearerTokens())
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems)
                 .jwt(jwt -> {

@@ -98,6 +98,19 @@ class TokenValidationTest {
     }
 
     @Test
+    void rejectsMalformedBearerHeaders() {
+        String real = customer.accessToken();
+        for (String authorization : List.of("Bearer", "Bearer " + real + " x", "Bearer  " + real, "Bearer" + real,
+                "Bearer " + real.replace('.', '$'))) {
+            HttpResponse<String> response = get("http://127.0.0.1:" + port + "/api/v1/me", "Authorization", authorization);
+            assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(json(response).path("type").asString()).isEqualTo("https://emporium.dev/problems/unauthorized");
+        }
+        assertThat(get("http://127.0.0.1:" + port + "/api/v1/me", "Authorization", "bearer " + real).statusCode())
+                .as("the scheme is case-insensitive").isEqualTo(200);
+    }
+
+    @Test
     void rejectsAlgNone() {
         String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}").toString();
         String payload = Base64URL.encode(validClaims().build().toString()).toString();
