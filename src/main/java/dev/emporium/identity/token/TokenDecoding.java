@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.emporium.identity.IdentityProperties;
 import dev.emporium.identity.Role;
+import dev.emporium.platform.ratelimit.UncheckedCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -48,8 +51,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
 
+    private static final String BEARER = "Bearer ";
+
+    /** Emporium's own tokens, each verified once per instance and then remembered. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, MeterRegistry meters, Clock clock) {
+    VerifiedTokens verifiedTokens(SigningKeys keys, IdentityProperties properties, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AccessTokens.TYPE));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, (selector, context) -> keys.select(selector)));
@@ -57,15 +63,36 @@ class TokenDecoding {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder own = new NimbusJwtDecoder(processor);
         own.setJwtValidator(validators(properties.issuer(), List.of(properties.audience()), properties));
-        JwtDecoder ownRemembered = new VerifiedTokens(own, keys::publishes, clock);
+        return new VerifiedTokens(own, keys::publishes, clock);
+    }
 
+    /** The one decoder Spring Security uses: Emporium's own tokens, or the external issuer's when configured. */
+    @Bean
+    @Primary
+    JwtDecoder jwtDecoder(VerifiedTokens ownTokens, IdentityProperties properties, MeterRegistry meters) {
         JwtDecoder external = properties.external().enabled() ? externalDecoder(properties) : null;
-        return new CountingDecoder(token -> {
-            if (external != null && properties.external().issuerUri().equals(unverifiedIssuer(token).orElse(null))) {
-                return external.decode(token);
+        return new CountingDecoder(token -> isExternal(token, properties) ? external.decode(token) : ownTokens.decode(token), meters);
+    }
+
+    /**
+     * A bearer token of Emporium's own that this instance has not verified yet costs a signature check, and so a
+     * token from the client address's credential-check bucket. Tokens of the external issuer are left to its limits.
+     */
+    @Bean
+    UncheckedCredentials unverifiedBearerTokens(VerifiedTokens ownTokens, IdentityProperties properties) {
+        return request -> {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return false;
             }
-            return ownRemembered.decode(token);
-        }, meters);
+            String token = authorization.substring(BEARER.length());
+            return !ownTokens.remembers(token) && !isExternal(token, properties);
+        };
+    }
+
+    private static boolean isExternal(String token, IdentityProperties properties) {
+        return properties.external().enabled()
+                && properties.external().issuerUri().equals(unverifiedIssuer(token).orElse(null));
     }
 
     @Bean

@@ -32,7 +32,7 @@ final class VerifiedTokens implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Jwt known = verified.get(token);
         if (known != null) {
-            if (known.getExpiresAt().isAfter(clock.instant()) && stillPublished.test(keyIdOf(known))) {
+            if (stillValid(known)) {
                 return known;
             }
             verified.remove(token);
@@ -46,6 +46,16 @@ final class VerifiedTokens implements JwtDecoder {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    /** Whether decoding the token would answer from memory, without a signature check. */
+    boolean remembers(String token) {
+        Jwt known = verified.get(token);
+        return known != null && stillValid(known);
+    }
+
+    private boolean stillValid(Jwt known) {
+        return known.getExpiresAt().isAfter(clock.instant()) && stillPublished.test(keyIdOf(known));
     }
 
     private static String keyIdOf(Jwt jwt) {

@@ -4,6 +4,7 @@ import dev.emporium.platform.redis.RedisConnections;
 import dev.emporium.platform.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,18 @@ class RateLimitConfiguration {
         // Once per request: not again for the error page or an async dispatch of the same request.
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setEnabled(properties.enabled());
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CredentialCheckFilter> credentialCheckFilter(List<UncheckedCredentials> credentials,
+            RateLimiter limiter, RateLimitProperties properties, ProblemWriter problemWriter) {
+        FilterRegistrationBean<CredentialCheckFilter> registration = new FilterRegistrationBean<>(new CredentialCheckFilter(
+                credentials, limiter, new ClientAddresses(properties.trustedProxies()), problemWriter));
+        registration.setName("credentialCheckFilter");
+        registration.setOrder(CredentialCheckFilter.ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setEnabled(properties.enabled() && !credentials.isEmpty());
         return registration;
     }
 }

@@ -18,7 +18,7 @@ final class RateLimitPlans {
         Map<String, RateLimitPlan> plans = new LinkedHashMap<>();
         properties.plans().forEach((name, plan) ->
                 plans.put(name, new RateLimitPlan(name, plan.capacity(), plan.period(), properties.keyPrefix())));
-        for (String required : List.of(ANONYMOUS, CUSTOMER, STAFF)) {
+        for (String required : List.of(ANONYMOUS, CUSTOMER, STAFF, CredentialCheckFilter.PLAN)) {
             if (!plans.containsKey(required)) {
                 throw new IllegalStateException("emporium.rate-limit.plans needs a plan named '" + required + "'");
             }

@@ -23,7 +23,8 @@ class RateLimitLocalBucketsTest {
     private static final Map<String, RateLimitProperties.Plan> PLANS = Map.of(
             "anonymous", new RateLimitProperties.Plan(3, Duration.ofDays(1)),
             "customer", new RateLimitProperties.Plan(5, Duration.ofDays(1)),
-            "staff", new RateLimitProperties.Plan(5, Duration.ofDays(1)));
+            "staff", new RateLimitProperties.Plan(5, Duration.ofDays(1)),
+            "credential-check", new RateLimitProperties.Plan(5, Duration.ofDays(1)));
 
     private LocalRateLimiter limiter(int maxKeys) {
         RateLimitPlans plans = new RateLimitPlans(properties(PLANS, List.of()));

@@ -106,7 +106,8 @@ class RateLimitRedisTest {
                 keyPrefix, 100, List.of(), Map.of(
                         "anonymous", new RateLimitProperties.Plan(capacity, Duration.ofDays(1)),
                         "customer", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
-                        "staff", new RateLimitProperties.Plan(1, Duration.ofDays(1))),
+                        "staff", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
+                        "credential-check", new RateLimitProperties.Plan(1, Duration.ofDays(1))),
                 List.of(), Set.of("ROLE_admin")));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed.
