@@ -9,6 +9,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.emporium.identity.IdentityProperties;
 import dev.emporium.identity.Role;
 import dev.emporium.platform.ratelimit.UncheckedCredentials;
+import dev.emporium.platform.security.AuthorizationHeaderBearerTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -51,8 +51,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
 
-    private static final String BEARER = "Bearer ";
-
     /** Emporium's own tokens, each verified once per instance and then remembered. */
     @Bean
     VerifiedTokens verifiedTokens(SigningKeys keys, IdentityProperties properties, Clock clock) {
@@ -76,17 +74,14 @@ class TokenDecoding {
 
     /**
      * A bearer token of Emporium's own that this instance has not verified yet costs a signature check, and so a
-     * token from the client address's credential-check bucket. Tokens of the external issuer are left to its limits.
+     * token from the client address's credential-check bucket. A malformed token is refused without a check; tokens
+     * of the external issuer are left to its limits.
      */
     @Bean
     UncheckedCredentials unverifiedBearerTokens(VerifiedTokens ownTokens, IdentityProperties properties) {
         return request -> {
-            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return false;
-            }
-            String token = authorization.substring(BEARER.length());
-            return !ownTokens.remembers(token) && !isExternal(token, properties);
+            String token = AuthorizationHeaderBearerTokens.wellFormedTokenOf(request);
+            return token != null && !ownTokens.remembers(token) && !isExternal(token, properties);
         };
     }
 

@@ -11,16 +11,17 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
  * (scheme {@code Bearer} in any case, one space, then an RFC 6750 b64token: a malformed one is an invalid token, no
  * scheme is no token) but checked character by character: its regular expression over a token of several hundred
  * characters was the largest single cost of an authenticated request. Tokens are taken from the header only, never
- * from query parameters or form bodies.
+ * from query parameters or form bodies. Modules that look at a request's token before Spring Security does read it
+ * with {@link #wellFormedTokenOf}, by the same rules.
  */
-final class AuthorizationHeaderBearerTokens implements BearerTokenResolver {
+public final class AuthorizationHeaderBearerTokens implements BearerTokenResolver {
 
     private static final String SCHEME = "Bearer";
 
     @Override
     public String resolve(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (!isBearer(authorization)) {
             return null;
         }
         String token = tokenOf(authorization);
@@ -30,8 +31,18 @@ final class AuthorizationHeaderBearerTokens implements BearerTokenResolver {
         return token;
     }
 
+    /** The request's bearer token, or null when it carries none or a malformed one. */
+    public static String wellFormedTokenOf(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return isBearer(authorization) ? tokenOf(authorization) : null;
+    }
+
+    private static boolean isBearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+    }
+
     /** The b64token after "Bearer ", or null when the rest of the header is not exactly one. */
-    static String tokenOf(String authorization) {
+    private static String tokenOf(String authorization) {
         int start = SCHEME.length() + 1;
         if (authorization.length() <= start || authorization.charAt(start - 1) != ' ') {
             return null;

@@ -32,6 +32,14 @@ class AuthorizationHeaderBearerTokensTest {
     }
 
     @Test
+    void aWellFormedTokenIsReadForOthersByTheSameRulesAndNothingElse() {
+        assertThat(AuthorizationHeaderBearerTokens.wellFormedTokenOf(withAuthorization("bearer abc.def=="))).isEqualTo("abc.def==");
+        assertThat(AuthorizationHeaderBearerTokens.wellFormedTokenOf(withAuthorization("Bearer a b"))).isNull();
+        assertThat(AuthorizationHeaderBearerTokens.wellFormedTokenOf(withAuthorization("Basic dXNlcjpwYXNz"))).isNull();
+        assertThat(AuthorizationHeaderBearerTokens.wellFormedTokenOf(withAuthorization(null))).isNull();
+    }
+
+    @Test
     void noBearerSchemeIsNoToken() {
         for (String header : new String[] {null, "", "Basic dXNlcjpwYXNz", "Bear abc", "Token abc"}) {
             assertThat(resolver.resolve(withAuthorization(header))).as(String.valueOf(header)).isNull();
