@@ -40,20 +40,11 @@ final class CredentialCheckFilter implements Filter {
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
+        // A request that may go on gets no headers here: RateLimitFilter writes those of the request's own plan.
         if (servletRequest instanceof HttpServletRequest request && servletResponse instanceof HttpServletResponse response
-                && carriesUncheckedCredentials(request)) {
-            RateLimitDecision decision;
-            try {
-                decision = limiter.tryConsume(addresses.keyOf(request), PLAN);
-            } catch (RateLimitUnavailableException storeDown) {
-                problemWriter.write(request, response, RateLimitResponses.unavailable(response));
-                return;
-            }
-            if (!decision.allowed()) {
-                RateLimitResponses.writeHeaders(response, decision);
-                problemWriter.write(request, response, RateLimitResponses.tooManyRequests(decision));
-                return;
-            }
+                && carriesUncheckedCredentials(request)
+                && RateLimitResponses.takeOrAnswer(limiter, addresses.keyOf(request), PLAN, request, response, problemWriter) == null) {
+            return;
         }
         chain.doFilter(servletRequest, servletResponse);
     }

@@ -70,18 +70,11 @@ final class RateLimitFilter implements Filter {
                 plan = RateLimitPlans.ANONYMOUS;
             }
         }
-        RateLimitDecision decision;
-        try {
-            decision = limiter.tryConsume(key, plan);
-        } catch (RateLimitUnavailableException storeDown) {
-            problemWriter.write(request, response, RateLimitResponses.unavailable(response));
+        RateLimitDecision decision = RateLimitResponses.takeOrAnswer(limiter, key, plan, request, response, problemWriter);
+        if (decision == null) {
             return;
         }
         RateLimitResponses.writeHeaders(response, decision);
-        if (!decision.allowed()) {
-            problemWriter.write(request, response, RateLimitResponses.tooManyRequests(decision));
-            return;
-        }
         chain.doFilter(request, response);
     }
 
