@@ -4,16 +4,11 @@ import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.emporium.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,13 +37,7 @@ class CredentialCheckLimitTest {
     }
 
     private String validToken() {
-        Instant now = Instant.now();
-        return accessTokens.sign(new JWTClaimsSet.Builder()
-                .issuer("emporium").audience("emporium-api").subject(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .jwtID(UUID.randomUUID().toString()).claim("roles", List.of("customer"))
-                .build());
+        return accessTokens.sign(TestClaims.validFor(UUID.randomUUID().toString()).build());
     }
 
     /** A well-formed token under Emporium's key id whose signature is someone else's bytes. */

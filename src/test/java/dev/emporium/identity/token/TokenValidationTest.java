@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,16 +68,7 @@ class TokenValidationTest {
     }
 
     private JWTClaimsSet.Builder validClaims() {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer("emporium")
-                .audience("emporium-api")
-                .subject(customer.id())
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("roles", List.of("customer"));
+        return TestClaims.validFor(customer.id());
     }
 
     @Test
