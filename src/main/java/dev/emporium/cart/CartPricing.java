@@ -9,6 +9,7 @@ import dev.emporium.catalog.VariantLookup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +36,16 @@ class CartPricing {
     }
 
     CartSnapshot price(StoredCart cart, List<StoredLine> stored) {
-        Map<UUID, PurchasableVariant> current = stored.isEmpty() ? Map.of()
-                : variants.find(stored.stream().map(StoredLine::variantId).toList());
+        return price(cart, stored, Map.of());
+    }
+
+    /** Prices the lines at current prices; {@code lookedUp} holds variants read in this transaction already. */
+    CartSnapshot price(StoredCart cart, List<StoredLine> stored, Map<UUID, PurchasableVariant> lookedUp) {
+        List<UUID> missing = stored.stream().map(StoredLine::variantId).filter(id -> !lookedUp.containsKey(id)).toList();
+        Map<UUID, PurchasableVariant> current = new HashMap<>(lookedUp);
+        if (!missing.isEmpty()) {
+            current.putAll(variants.find(missing));
+        }
         List<CartLine> lines = new ArrayList<>(stored.size());
         long subtotal = 0;
         boolean anyPurchasable = false;

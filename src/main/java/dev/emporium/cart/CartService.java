@@ -1,6 +1,5 @@
 package dev.emporium.cart;
 
-import dev.emporium.cart.CartStore.LineCount;
 import dev.emporium.cart.CartStore.StoredCart;
 import dev.emporium.cart.CartStore.StoredLine;
 import dev.emporium.catalog.PurchasableVariant;
@@ -8,6 +7,7 @@ import dev.emporium.catalog.VariantLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,13 +86,16 @@ class CartService implements Carts {
         Instant now = clock.instant();
         Opened opened = open(caller, now, Access.WRITE_OR_CREATE);
         UUID cartId = opened.cart().id();
-        LineCount count = store.countLines(cartId, variantId);
+        // The cart is locked: its lines read here are its lines until the change below.
+        List<StoredLine> lines = store.lines(cartId);
+        List<StoredLine> others = lines.stream().filter(line -> !line.variantId().equals(variantId)).toList();
+        boolean present = others.size() < lines.size();
         if (quantity == 0) {
-            if (!count.present()) {
+            if (!present) {
                 throw CartProblems.nothingToRemove();
             }
             store.removeLine(cartId, variantId);
-            return written(opened, now);
+            return written(opened, now, others, Map.of());
         }
         PurchasableVariant variant = variants.find(List.of(variantId)).get(variantId);
         if (variant == null) {
@@ -101,11 +104,18 @@ class CartService implements Carts {
         if (!pricing.isPurchasable(variant)) {
             throw CartProblems.notPurchasable();
         }
-        if (!count.present() && count.lines() >= MAX_LINES) {
+        if (!present && lines.size() >= MAX_LINES) {
             throw CartProblems.cartFull(MAX_LINES);
         }
-        store.setLine(cartId, new StoredLine(variantId, quantity, variant.sku(), variant.title()), now);
-        return written(opened, now);
+        StoredLine line = new StoredLine(variantId, quantity, variant.sku(), variant.title());
+        store.setLine(cartId, line, now);
+        // A changed line keeps its place (lines are ordered by when they were added); a new one comes last.
+        List<StoredLine> after = lines.stream().map(existing -> existing.variantId().equals(variantId) ? line : existing)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (!present) {
+            after.add(line);
+        }
+        return written(opened, now, after, Map.of(variantId, variant));
     }
 
     /** Removes the variant's line; removing a line the cart does not have changes nothing. */
@@ -209,7 +219,12 @@ class CartService implements Carts {
 
     /** After a change: renews the cart's expiry and prices what it holds now. */
     private CartView written(Opened opened, Instant now) {
+        return written(opened, now, store.lines(opened.cart().id()), Map.of());
+    }
+
+    /** After a change whose resulting lines are known, some of them with the variant just looked up. */
+    private CartView written(Opened opened, Instant now, List<StoredLine> lines, Map<UUID, PurchasableVariant> lookedUp) {
         StoredCart cart = store.touch(opened.cart().id(), now, now.plus(properties.ttlOf(opened.cart().customerId() != null)));
-        return new CartView(pricing.price(cart, store.lines(cart.id())), cart.expiresAt(), null, opened.merged());
+        return new CartView(pricing.price(cart, lines, lookedUp), cart.expiresAt(), null, opened.merged());
     }
 }

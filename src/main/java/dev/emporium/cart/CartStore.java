@@ -30,9 +30,6 @@ class CartStore {
 
     record StoredLine(UUID variantId, int quantity, String sku, String title) {}
 
-    /** How many lines a cart has, and whether one of them is the given variant's. */
-    record LineCount(int lines, boolean present) {}
-
     Optional<StoredCart> byToken(byte[] tokenHash, Instant now, boolean lock) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM carts WHERE token_hash = :hash AND expires_at > :now" + (lock ? " FOR UPDATE" : ""))
                 .param("hash", tokenHash)
@@ -64,9 +61,13 @@ class CartStore {
     /**
      * The customer's cart, locked, made if they have none. An expired one not yet swept is replaced: its lines are
      * not revived. Two first requests at once make one cart: the unique index makes the second insert wait and do
-     * nothing, and its select then sees the first one's cart.
+     * nothing, and its select then sees the first one's cart. A live cart, the usual case, takes one statement.
      */
     StoredCart lockOrCreateForCustomer(UUID customerId, Instant now, Instant expiresAt) {
+        return ofCustomer(customerId, now, true).orElseGet(() -> createForCustomer(customerId, now, expiresAt));
+    }
+
+    private StoredCart createForCustomer(UUID customerId, Instant now, Instant expiresAt) {
         jdbc.sql("DELETE FROM carts WHERE customer_id = :customer AND expires_at <= :now")
                 .param("customer", customerId)
                 .param("now", Timestamp.from(now))
@@ -88,14 +89,6 @@ class CartStore {
                 .query((rs, row) -> new StoredLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"),
                         rs.getString("sku"), rs.getString("title")))
                 .list();
-    }
-
-    LineCount countLines(UUID cartId, UUID variantId) {
-        return jdbc.sql("SELECT count(*) AS lines, coalesce(bool_or(variant_id = :variant), false) AS present FROM cart_lines WHERE cart_id = :cart")
-                .param("cart", cartId)
-                .param("variant", variantId)
-                .query((rs, row) -> new LineCount(rs.getInt("lines"), rs.getBoolean("present")))
-                .single();
     }
 
     /** Sets the line's quantity, adding the line if the cart has none for the variant. */

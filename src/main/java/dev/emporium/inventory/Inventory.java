@@ -11,10 +11,10 @@ public interface Inventory {
 
     /**
      * Reserves every line for {@code orderId} until now + {@code hold}, all or nothing. It joins the caller's
-     * transaction (through a savepoint; without one it runs in its own), so the reservation commits with the order.
-     * Each line is one conditional UPDATE (available &gt;= quantity). Lines of the same variant are added up.
+     * transaction (without one it runs in its own), so the reservation commits with the order. Each line is one
+     * conditional UPDATE (available &gt;= quantity). Lines of the same variant are added up.
      *
-     * @throws OutOfStock listing every variant short; the reservation's own writes are undone and the caller's
+     * @throws OutOfStock listing every variant short; the lines already held are given back and the caller's
      *         transaction stays usable
      */
     void reserve(UUID orderId, List<StockLine> lines, Duration hold);

@@ -89,14 +89,13 @@ class Checkout {
                             + ": review the cart and check out again.");
         }
         UUID orderId = UUID.randomUUID();
-        long number = orders.insert(new OrderStore.NewOrder(orderId, customerId, total.currency(),
+        OrderView order = orders.insert(new OrderStore.NewOrder(orderId, customerId, total.currency(),
                 cart.totals().subtotal().amount(), cart.totals().tax().amount(), cart.totals().shipping().amount(),
                 total.amount(), cart.country(), cart.shippingOption(), request.shippingAddress(),
                 cart.lines().stream().map(line -> new OrderView.Line(line.variantId(), line.sku(), line.title(),
                         line.quantity(), line.unitPrice(), line.lineTotal())).toList()));
         carts.checkedOut(cart.cartId());
-        events.publishEvent(new OrderPlaced(orderId, OrderView.number(number), customerId, total));
-        OrderView order = orders.find(orderId).orElseThrow();
+        events.publishEvent(new OrderPlaced(orderId, order.number(), customerId, total));
         // Stock rows are what concurrent checkouts of one item queue for: they are locked last, so each checkout
         // holds them only for the payment intent and the commit. The intent comes after the stock, so a checkout
         // that cannot be served never opens one at the provider.

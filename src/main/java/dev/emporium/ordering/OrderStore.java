@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,30 +35,46 @@ class OrderStore {
     record NewOrder(UUID id, UUID customerId, String currency, long subtotal, long tax, long shipping, long grandTotal,
             String country, String shippingOption, ShippingAddress shippingAddress, List<OrderView.Line> lines) {}
 
-    /** Inserts the order and its lines; answers its number. */
-    long insert(NewOrder order) {
-        long number = jdbc.sql("""
-                INSERT INTO orders (id, customer_id, status, currency, subtotal, tax, shipping, grand_total, country, shipping_option,
-                                    shipping_address)
-                VALUES (:id, :customer, 'pending_payment', :currency, :subtotal, :tax, :shipping, :total, :country, :option,
-                        :address::jsonb)
-                RETURNING number""")
-                .param("id", order.id()).param("customer", order.customerId()).param("currency", order.currency())
+    /**
+     * Inserts the order, its lines and its first transition in one statement (one round trip, however many lines);
+     * answers the order as stored.
+     */
+    OrderView insert(NewOrder order) {
+        record Stored(long number, Instant createdAt, Instant updatedAt) {}
+        List<OrderView.Line> lines = order.lines().stream().sorted(Comparator.comparing(OrderView.Line::sku)).toList();
+        Stored stored = jdbc.sql("""
+                WITH placed AS (
+                    INSERT INTO orders (id, customer_id, status, currency, subtotal, tax, shipping, grand_total, country,
+                                        shipping_option, shipping_address)
+                    VALUES (:id, :customer, :status, :currency, :subtotal, :tax, :shipping, :total, :country, :option,
+                            :address::jsonb)
+                    RETURNING id, number, created_at, updated_at),
+                placed_lines AS (
+                    INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, line_total)
+                    SELECT placed.id, line.* FROM placed, unnest(:variants::uuid[], :skus::text[], :titles::text[],
+                            :quantities::integer[], :prices::bigint[], :totals::bigint[])
+                        AS line(variant_id, sku, title, quantity, unit_price, line_total)),
+                first_transition AS (
+                    INSERT INTO order_transitions (order_id, to_status, actor) SELECT id, :status, 'checkout' FROM placed)
+                SELECT number, created_at, updated_at FROM placed""")
+                .param("id", order.id()).param("customer", order.customerId())
+                .param("status", OrderStatus.PENDING_PAYMENT.column()).param("currency", order.currency())
                 .param("subtotal", order.subtotal()).param("tax", order.tax()).param("shipping", order.shipping())
                 .param("total", order.grandTotal()).param("country", order.country()).param("option", order.shippingOption())
                 .param("address", json.writeValueAsString(order.shippingAddress()))
-                .query(Long.class).single();
-        for (OrderView.Line line : order.lines()) {
-            jdbc.sql("""
-                    INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, line_total)
-                    VALUES (:order, :variant, :sku, :title, :quantity, :price, :total)""")
-                    .param("order", order.id()).param("variant", line.variantId()).param("sku", line.sku())
-                    .param("title", line.title()).param("quantity", line.quantity())
-                    .param("price", line.unitPrice().amount()).param("total", line.lineTotal().amount())
-                    .update();
-        }
-        recordTransition(order.id(), null, OrderStatus.PENDING_PAYMENT, "checkout", null);
-        return number;
+                .param("variants", lines.stream().map(OrderView.Line::variantId).toArray(UUID[]::new))
+                .param("skus", lines.stream().map(OrderView.Line::sku).toArray(String[]::new))
+                .param("titles", lines.stream().map(OrderView.Line::title).toArray(String[]::new))
+                .param("quantities", lines.stream().map(OrderView.Line::quantity).toArray(Integer[]::new))
+                .param("prices", lines.stream().map(line -> line.unitPrice().amount()).toArray(Long[]::new))
+                .param("totals", lines.stream().map(line -> line.lineTotal().amount()).toArray(Long[]::new))
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
+                .single();
+        String currency = order.currency();
+        return new OrderView(order.id(), OrderView.number(stored.number()), order.customerId(), OrderStatus.PENDING_PAYMENT,
+                lines, new Money(order.subtotal(), currency), new Money(order.tax(), currency),
+                new Money(order.shipping(), currency), new Money(order.grandTotal(), currency), order.shippingAddress(),
+                stored.createdAt(), stored.updatedAt());
     }
 
     /** Moves the order from {@code from} to {@code to}; false if it is no longer in {@code from}. */

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,18 +25,15 @@ class JdbcInventory implements Inventory {
     private final StockLevels stock;
     private final Reservations reservations;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate savepoint;
+    private final TransactionTemplate transaction;
 
     JdbcInventory(StockLevels stock, Reservations reservations, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.stock = stock;
         this.reservations = reservations;
         this.events = events;
-        // A savepoint in the caller's transaction (or a transaction of its own without one): a shortage undoes the
-        // lines already held without marking the caller's transaction rollback-only, so checkout can still record
-        // why the order failed.
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // Joins the caller's transaction, or runs in one of its own without one.
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -47,19 +43,30 @@ class JdbcInventory implements Inventory {
             throw new IllegalArgumentException("A reservation needs lines and a positive hold");
         }
         List<StockLine> wanted = LockOrder.of(lines);
-        savepoint.executeWithoutResult(status -> {
-            List<UUID> lacking = new ArrayList<>();
+        // A shortage is returned, not thrown, inside the transaction: an exception would mark the caller's
+        // transaction rollback-only. The lines held before it are given back in the same transaction, which is
+        // cheaper than a savepoint around every reservation, as shortages are rare.
+        List<UUID> lacking = transaction.execute(status -> {
+            List<StockLine> held = new ArrayList<>(wanted.size());
+            List<UUID> unavailable = new ArrayList<>();
             for (StockLine line : wanted) {
-                if (!stock.reserve(line.variantId(), line.quantity())) {
-                    lacking.add(line.variantId());
+                if (stock.reserve(line.variantId(), line.quantity())) {
+                    held.add(line);
+                } else {
+                    unavailable.add(line.variantId());
                 }
             }
-            if (!lacking.isEmpty()) {
-                throw new OutOfStock(lacking);
+            if (!unavailable.isEmpty()) {
+                stock.unreserve(held);
+                return unavailable;
             }
             reservations.hold(orderId, wanted, hold);
             events.publishEvent(new StockReserved(orderId, wanted));
+            return List.of();
         });
+        if (!lacking.isEmpty()) {
+            throw new OutOfStock(lacking);
+        }
     }
 
     @Override
