@@ -19,8 +19,13 @@ public interface Inventory {
      */
     void reserve(UUID orderId, List<StockLine> lines, Duration hold);
 
-    /** The order was paid: its active reservations become a sale (on hand and reserved both drop). Idempotent. */
-    void commit(UUID orderId);
+    /**
+     * The order was paid: its active reservations become a sale (on hand and reserved both drop). Idempotent.
+     *
+     * @return true when it sold the reservation; false when the order held none active (sold before, or released,
+     *         as when it expired), so nothing is held for the order any more
+     */
+    boolean commit(UUID orderId);
 
     /** Gives an order's active reservations back; publishes {@link StockReleased} when it released something. Idempotent. */
     void release(UUID orderId, String reason);

@@ -77,6 +77,12 @@ class OrderStore {
                 stored.createdAt(), stored.updatedAt());
     }
 
+    /** Locks the order's row for the rest of the transaction; answers its status. */
+    OrderStatus lock(UUID id) {
+        return OrderStatus.ofColumn(jdbc.sql("SELECT status FROM orders WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).single());
+    }
+
     /** Moves the order from {@code from} to {@code to}; false if it is no longer in {@code from}. */
     boolean move(UUID id, OrderStatus from, OrderStatus to, String actor, String reason) {
         boolean moved = jdbc.sql("""

@@ -34,22 +34,34 @@ class Orders {
         return store.find(id).orElseThrow(OrderProblems::notFound);
     }
 
-    /** The payment was taken: sell the stock. Idempotent: a paid order stays paid. */
+    /**
+     * The payment was taken: sell the stock. Idempotent: a paid order stays paid. An order whose reservation ran
+     * out before the money came (released, and perhaps sold to someone else since) is cancelled and refunded
+     * instead: it is never sold from stock it no longer holds.
+     */
     @Transactional
     void paid(UUID id) {
         OrderView order = get(id);
-        if (order.status() == OrderStatus.CANCELLED) {
+        // Locked before its stock, as every move of an order is: a cancellation cannot interleave.
+        OrderStatus status = store.lock(id);
+        if (status == OrderStatus.CANCELLED) {
             log.warn("Order {} was paid after it was cancelled: refunding the payment", order.number());
             events.publishEvent(new OrderRefundDue(id, order.number(), "paid after cancellation"));
             return;
         }
-        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
             return; // paid already: a repeated delivery
         }
-        if (store.move(id, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, "payment", null)) {
-            inventory.commit(id);
-            events.publishEvent(new OrderPaid(id, order.number(), order.customerId()));
+        if (!inventory.commit(id)) {
+            log.warn("Order {} was paid after its stock reservation expired: cancelling it and refunding the payment", order.number());
+            String reason = "paid after its reservation expired";
+            store.move(id, OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, "payment", reason);
+            events.publishEvent(new OrderCancelled(id, order.number(), order.customerId(), reason));
+            events.publishEvent(new OrderRefundDue(id, order.number(), reason));
+            return;
         }
+        store.move(id, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, "payment", null);
+        events.publishEvent(new OrderPaid(id, order.number(), order.customerId()));
     }
 
     /** Cancels an unpaid order and gives its stock back; false if it was no longer awaiting payment. */

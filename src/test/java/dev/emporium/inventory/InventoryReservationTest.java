@@ -137,8 +137,8 @@ class InventoryReservationTest {
         UUID order = UUID.randomUUID();
         reserve(order, new StockLine(variant, 2));
 
-        inventory.commit(order);
-        inventory.commit(order);
+        assertThat(inventory.commit(order)).as("sold").isTrue();
+        assertThat(inventory.commit(order)).as("nothing held any more").isFalse();
         inventory.release(order, "cancelled");
 
         assertThat(fixtures.level(variant)).isEqualTo(new StockFixtures.Level(3, 0));

@@ -6,6 +6,7 @@ import static dev.emporium.support.TestHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.emporium.inventory.Inventory;
 import dev.emporium.payments.TestPaymentProvider;
 import dev.emporium.support.Accounts;
 import dev.emporium.support.IntegrationTest;
@@ -40,6 +41,9 @@ class CheckoutTest {
 
     @Autowired
     TestPaymentProvider provider;
+
+    @Autowired
+    Inventory inventory;
 
     Shop shop;
     Accounts accounts;
@@ -116,6 +120,34 @@ class CheckoutTest {
         assertThat(shop.available(variant)).isEqualTo(3);
         assertThat(jdbc.sql("SELECT on_hand FROM stock WHERE variant_id = :id").param("id", UUID.fromString(variant))
                 .query(Integer.class).single()).as("sold: off the shelf").isEqualTo(3);
+    }
+
+    /**
+     * The window between a reservation's release on expiry and the cancellation of its order (a handler that has
+     * not run yet): the stock goes to another customer, then the first payment arrives. It must not be sold twice.
+     */
+    @Test
+    void paymentAfterTheReservationWasReleasedCancelsAndRefundsInsteadOfSellingAgain() {
+        String variant = shop.variantWithStock(2, 1500);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 2);
+        JsonNode late = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+        UUID lateOrder = UUID.fromString(late.path("order").path("id").asString());
+        inventory.release(lateOrder, "held too long");
+        Accounts.SignedIn bob = accounts.newCustomer();
+        shop.putInCart(bob.bearer(), variant, 2);
+        HttpResponse<String> bobs = shop.checkout(bob.bearer(), Shop.newKey(), Shop.order());
+        assertThat(bobs.statusCode()).as(bobs.body()).isEqualTo(201);
+
+        String intent = late.path("payment").path("intentId").asString();
+        post(url("/api/v1/payments/test-provider/intents/" + intent + "/confirm"), "application/json", """
+                {"clientSecret":"%s","card":"%s"}""".formatted(late.path("payment").path("clientSecret").asString(),
+                TestPaymentProvider.SUCCEEDS));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(provider.refunded(intent)).isTrue());
+        assertThat(json(get(url("/api/v1/orders/" + lateOrder), ann.bearer())).path("status").asString()).isEqualTo("cancelled");
+        assertThat(jdbc.sql("SELECT on_hand || '/' || reserved FROM stock WHERE variant_id = :id").param("id", UUID.fromString(variant))
+                .query(String.class).single()).as("on hand / reserved: nothing sold, Bob's two still held").isEqualTo("2/2");
     }
 
     @Test

@@ -71,8 +71,10 @@ class JdbcInventory implements Inventory {
 
     @Override
     @Transactional
-    public void commit(UUID orderId) {
-        stock.sell(reservations.commit(orderId));
+    public boolean commit(UUID orderId) {
+        List<StockLine> sold = reservations.commit(orderId);
+        stock.sell(sold);
+        return !sold.isEmpty();
     }
 
     @Override
