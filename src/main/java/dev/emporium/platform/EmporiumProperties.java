@@ -16,7 +16,8 @@ public record EmporiumProperties(
         @DefaultValue Http http,
         @DefaultValue Management management,
         @DefaultValue Database database,
-        @DefaultValue Shutdown shutdown) {
+        @DefaultValue Shutdown shutdown,
+        @DefaultValue Events events) {
 
     /** {@code corsAllowedOrigins}: browser origins that may call the API (none by default: no cross-origin use). */
     public record Http(
@@ -36,6 +37,26 @@ public record EmporiumProperties(
 
         public boolean external() {
             return url != null && !url.isBlank();
+        }
+    }
+
+    /**
+     * Event handlers: at most {@code concurrency} run at once on an instance (the rest wait their turn, so a burst
+     * of events cannot take every database connection); deliveries whose handler failed are handed to it again
+     * every {@code redeliveryInterval}, once they are that old, when {@code redelivery} is on.
+     */
+    public record Events(
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("true") boolean redelivery,
+            @DefaultValue("1m") Duration redeliveryInterval) {
+
+        public Events {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("emporium.events.concurrency must be at least 1, not " + concurrency);
+            }
+            if (!redeliveryInterval.isPositive()) {
+                throw new IllegalArgumentException("emporium.events.redelivery-interval must be positive, not " + redeliveryInterval);
+            }
         }
     }
 

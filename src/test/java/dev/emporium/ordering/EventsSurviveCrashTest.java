@@ -39,9 +39,7 @@ class EventsSurviveCrashTest {
         UUID orderId;
         JdbcClient jdbc;
         // One worker thread for asynchronous listeners, kept busy: the outcome's handler can only queue behind it.
-        try (ConfigurableApplicationContext first = start("--spring.threads.virtual.enabled=false",
-                "--spring.task.execution.pool.core-size=1", "--spring.task.execution.pool.max-size=1",
-                "--spring.task.execution.pool.queue-capacity=1000")) {
+        try (ConfigurableApplicationContext first = start("--emporium.events.concurrency=1")) {
             jdbc = first.getBean(JdbcClient.class);
             CountDownLatch never = new CountDownLatch(1);
             first.getBean("applicationTaskExecutor", TaskExecutor.class).execute(() -> {
