@@ -41,6 +41,7 @@ class OrderStore {
      */
     OrderView insert(NewOrder order) {
         record Stored(long number, Instant createdAt, Instant updatedAt) {}
+        // In the order reads list them (by SKU, compared as the "C" collation does), so the answer matches later reads.
         List<OrderView.Line> lines = order.lines().stream().sorted(Comparator.comparing(OrderView.Line::sku)).toList();
         Stored stored = jdbc.sql("""
                 WITH placed AS (
@@ -152,7 +153,7 @@ class OrderStore {
         orders.forEach(order -> currencies.put(order.id(), order.grandTotal().currency()));
         jdbc.sql("""
                 SELECT order_id, variant_id, sku, title, quantity, unit_price, line_total FROM order_lines
-                WHERE order_id = ANY(:ids) ORDER BY order_id, sku""")
+                WHERE order_id = ANY(:ids) ORDER BY order_id, sku COLLATE "C\"""")
                 .param("ids", orders.stream().map(OrderView::id).toArray(UUID[]::new))
                 .query(rs -> {
                     UUID order = rs.getObject("order_id", UUID.class);

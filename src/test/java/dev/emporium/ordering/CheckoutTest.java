@@ -122,6 +122,19 @@ class CheckoutTest {
                 .query(Integer.class).single()).as("sold: off the shelf").isEqualTo(3);
     }
 
+    @Test
+    void theCheckoutAnswersTheOrderAsReadingItLater() {
+        Accounts.SignedIn ann = accounts.newCustomer();
+        for (int i = 0; i < 4; i++) {
+            shop.putInCart(ann.bearer(), shop.variantWithStock(5, 900 + i), 1 + i);
+        }
+        JsonNode placed = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order())).path("order");
+
+        JsonNode read = json(get(url("/api/v1/orders/" + placed.path("id").asString()), ann.bearer()));
+        assertThat(placed.path("lines")).hasSize(4);
+        assertThat(placed).isEqualTo(read);
+    }
+
     /**
      * The window between a reservation's release on expiry and the cancellation of its order (a handler that has
      * not run yet): the stock goes to another customer, then the first payment arrives. It must not be sold twice.
