@@ -41,18 +41,23 @@ public record EmporiumProperties(
     }
 
     /**
-     * Event handlers: at most {@code concurrency} run at once on an instance (the rest wait their turn, so a burst
-     * of events cannot take every database connection); deliveries whose handler failed are handed to it again
-     * every {@code redeliveryInterval}, once they are that old, when {@code redelivery} is on.
+     * Event handlers: at most {@code concurrency} run at once on an instance (the rest wait in a queue, so a burst
+     * of events cannot take every database connection). When {@code redelivery} is on, a delivery whose handler
+     * failed is handed to it again {@code redeliveryInterval} after its first attempt, then after twice as long
+     * each time, until {@code redeliveryAttempts} attempts failed: then it stays failed for an operator.
      */
     public record Events(
             @DefaultValue("8") int concurrency,
             @DefaultValue("true") boolean redelivery,
-            @DefaultValue("1m") Duration redeliveryInterval) {
+            @DefaultValue("1m") Duration redeliveryInterval,
+            @DefaultValue("10") int redeliveryAttempts) {
 
         public Events {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("emporium.events.concurrency must be at least 1, not " + concurrency);
+            }
+            if (redeliveryAttempts < 1) {
+                throw new IllegalArgumentException("emporium.events.redelivery-attempts must be at least 1, not " + redeliveryAttempts);
             }
             if (!redeliveryInterval.isPositive()) {
                 throw new IllegalArgumentException("emporium.events.redelivery-interval must be positive, not " + redeliveryInterval);

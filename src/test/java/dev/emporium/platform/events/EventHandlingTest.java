@@ -23,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
-@TestPropertySource(properties = {"emporium.events.concurrency=2", "emporium.events.redelivery-interval=1s"})
+@TestPropertySource(properties = {"emporium.events.concurrency=2", "emporium.events.redelivery-interval=1s",
+    "emporium.events.redelivery-attempts=2"})
 @DirtiesContext // its handler and settings are this class's own
 class EventHandlingTest {
 
@@ -116,5 +117,22 @@ class EventHandlingTest {
             assertThat(statusOf(probe)).isEqualTo("COMPLETED");
         });
         assertThat(handler.attemptsAt(probe)).as("once failed, once redelivered").isEqualTo(2);
+    }
+
+    @Test
+    void aDeliveryThatFailedEveryAttemptStaysFailed() throws InterruptedException {
+        UUID probe = publish(Integer.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            redelivery.redeliver();
+            assertThat(handler.attemptsAt(probe)).isEqualTo(2);
+            assertThat(statusOf(probe)).isEqualTo("FAILED");
+        });
+
+        for (int i = 0; i < 5; i++) { // longer than the doubled pause a third attempt would wait for
+            Thread.sleep(600);
+            redelivery.redeliver();
+        }
+        assertThat(handler.attemptsAt(probe)).as("no attempt past the second").isEqualTo(2);
+        assertThat(statusOf(probe)).isEqualTo("FAILED");
     }
 }
