@@ -107,10 +107,7 @@ class CheckoutTest {
                 .isEqualTo("Hauptstraße 1");
         assertThat(shop.available(variant)).isEqualTo(3);
 
-        HttpResponse<String> confirmed = post(url("/api/v1/payments/test-provider/intents/"
-                        + body.path("payment").path("intentId").asString() + "/confirm"), "application/json", """
-                {"clientSecret":"%s","card":"%s"}""".formatted(body.path("payment").path("clientSecret").asString(),
-                TestPaymentProvider.SUCCEEDS));
+        HttpResponse<String> confirmed = pay(body);
         assertThat(confirmed.statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -143,8 +140,7 @@ class CheckoutTest {
     void paymentAfterTheReservationWasReleasedCancelsAndRefundsInsteadOfSellingAgain() {
         String variant = shop.variantWithStock(2, 1500);
         Accounts.SignedIn ann = accounts.newCustomer();
-        shop.putInCart(ann.bearer(), variant, 2);
-        JsonNode late = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+        JsonNode late = ordered(ann, variant, 2);
         UUID lateOrder = UUID.fromString(late.path("order").path("id").asString());
         inventory.release(lateOrder, "held too long");
         Accounts.SignedIn bob = accounts.newCustomer();
@@ -153,9 +149,7 @@ class CheckoutTest {
         assertThat(bobs.statusCode()).as(bobs.body()).isEqualTo(201);
 
         String intent = late.path("payment").path("intentId").asString();
-        post(url("/api/v1/payments/test-provider/intents/" + intent + "/confirm"), "application/json", """
-                {"clientSecret":"%s","card":"%s"}""".formatted(late.path("payment").path("clientSecret").asString(),
-                TestPaymentProvider.SUCCEEDS));
+        pay(late);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(provider.refunded(intent)).isTrue());
         assertThat(json(get(url("/api/v1/orders/" + lateOrder), ann.bearer())).path("status").asString()).isEqualTo("cancelled");
@@ -167,14 +161,10 @@ class CheckoutTest {
     void aDeclinedPaymentCancelsTheOrderAndReleasesItsStock() {
         String variant = shop.variantWithStock(4, 1000);
         Accounts.SignedIn ann = accounts.newCustomer();
-        shop.putInCart(ann.bearer(), variant, 3);
-        JsonNode body = json(shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+        JsonNode body = ordered(ann, variant, 3);
         assertThat(shop.available(variant)).isEqualTo(1);
 
-        post(url("/api/v1/payments/test-provider/intents/" + body.path("payment").path("intentId").asString() + "/confirm"),
-                "application/json", """
-                {"clientSecret":"%s","card":"%s"}""".formatted(body.path("payment").path("clientSecret").asString(),
-                TestPaymentProvider.DECLINED));
+        pay(body, TestPaymentProvider.DECLINED);
 
         String orderPath = "/api/v1/orders/" + body.path("order").path("id").asString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -307,11 +297,22 @@ class CheckoutTest {
         assertThat(get(url("/api/v1/admin/orders?status=lost"), staff).statusCode()).isEqualTo(400);
     }
 
+    /** The customer puts {@code quantity} of the variant in their cart and checks out: the checkout's answer. */
+    private JsonNode ordered(Accounts.SignedIn customer, String variant, int quantity) {
+        shop.putInCart(customer.bearer(), variant, quantity);
+        return json(shop.checkout(customer.bearer(), Shop.newKey(), Shop.order()));
+    }
+
     private HttpResponse<String> pay(JsonNode placed) {
+        return pay(placed, TestPaymentProvider.SUCCEEDS);
+    }
+
+    /** Confirms the checkout's payment intent with a test card, as the customer's client would. */
+    private HttpResponse<String> pay(JsonNode placed, String card) {
         JsonNode payment = placed.path("payment");
         return post(url("/api/v1/payments/test-provider/intents/" + payment.path("intentId").asString() + "/confirm"),
                 "application/json", """
-                {"clientSecret":"%s","card":"%s"}""".formatted(payment.path("clientSecret").asString(), TestPaymentProvider.SUCCEEDS));
+                {"clientSecret":"%s","card":"%s"}""".formatted(payment.path("clientSecret").asString(), card));
     }
 
     private String paymentStatus(String intentId) {
