@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FailedEventRedelivery {
 
+    static final int LOOKED_AT = 1000;
+
     private final FailedEventPublications failed;
     private final EmporiumProperties.Events settings;
     private final Clock clock;
@@ -39,11 +41,18 @@ class FailedEventRedelivery {
         }
     }
 
+    /**
+     * Looks at the oldest {@value #LOOKED_AT} failed deliveries and hands over those that are due. No limit on how
+     * many are in flight: Modulith would count every resubmitted delivery in the table, also those an instance
+     * that died left behind, and read no more than that limit, so a few deliveries still waiting out their pause
+     * or out of attempts would hide every later one. The handlers still run {@code emporium.events.concurrency}
+     * at a time, queued on the executor.
+     */
     void redeliver() {
         Instant now = clock.instant();
         failed.resubmit(ResubmissionOptions.defaults()
                 .withMinAge(settings.redeliveryInterval())
-                .withMaxInFlight(settings.concurrency())
+                .withBatchSize(LOOKED_AT)
                 .withFilter(publication -> due(publication, now, settings)));
     }
 
