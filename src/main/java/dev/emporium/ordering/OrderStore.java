@@ -78,12 +78,6 @@ class OrderStore {
                 stored.createdAt(), stored.updatedAt());
     }
 
-    /** Locks the order's row for the rest of the transaction; answers its status. */
-    OrderStatus lock(UUID id) {
-        return OrderStatus.ofColumn(jdbc.sql("SELECT status FROM orders WHERE id = :id FOR UPDATE").param("id", id)
-                .query(String.class).single());
-    }
-
     /** Moves the order from {@code from} to {@code to}; false if it is no longer in {@code from}. */
     boolean move(UUID id, OrderStatus from, OrderStatus to, String actor, String reason) {
         boolean moved = jdbc.sql("""
@@ -105,7 +99,16 @@ class OrderStore {
     }
 
     Optional<OrderView> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders o WHERE o.id = :id").param("id", id)
+        return find(id, "");
+    }
+
+    /** The order, its row locked for the rest of the transaction. */
+    Optional<OrderView> findLocked(UUID id) {
+        return find(id, " FOR UPDATE OF o");
+    }
+
+    private Optional<OrderView> find(UUID id, String lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders o WHERE o.id = :id" + lock).param("id", id)
                 .query((rs, row) -> order(rs)).optional()
                 .map(order -> withLines(List.of(order)).getFirst());
     }

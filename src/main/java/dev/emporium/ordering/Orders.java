@@ -41,15 +41,14 @@ class Orders {
      */
     @Transactional
     void paid(UUID id) {
-        OrderView order = get(id);
         // Locked before its stock, as every move of an order is: a cancellation cannot interleave.
-        OrderStatus status = store.lock(id);
-        if (status == OrderStatus.CANCELLED) {
+        OrderView order = store.findLocked(id).orElseThrow(OrderProblems::notFound);
+        if (order.status() == OrderStatus.CANCELLED) {
             log.warn("Order {} was paid after it was cancelled: refunding the payment", order.number());
             events.publishEvent(new OrderRefundDue(id, order.number(), "paid after cancellation"));
             return;
         }
-        if (status != OrderStatus.PENDING_PAYMENT) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return; // paid already: a repeated delivery
         }
         if (!inventory.commit(id)) {
