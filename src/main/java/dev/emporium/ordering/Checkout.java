@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -21,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the customer's cart into an order awaiting payment, in one transaction: the idempotency key is claimed,
- * stock reserved (all or nothing), the order written, a payment intent opened and the cart emptied. Anything that
- * fails rolls all of it back: no stock stays held for an order that does not exist, and the key is free again.
+ * the order written, the cart emptied, a payment intent opened and stock reserved (all or nothing). Anything that
+ * fails rolls all of it back: no stock stays held for an order that does not exist, no intent stays open for it,
+ * and the key is free again.
  */
 @Service
 class Checkout {
@@ -60,8 +62,19 @@ class Checkout {
     /** The stored or new answer to this key's request. */
     @Transactional
     IdempotencyKeys.Response place(UUID customerId, String key, String requestBody, Request request) {
-        return keys.once(customerId, key, requestBody,
-                () -> new IdempotencyKeys.Response(201, json.writeValueAsString(placeOrder(customerId, request))));
+        Optional<IdempotencyKeys.Response> stored = keys.claim(customerId, key, requestBody);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Placed placed = placeOrder(customerId, request);
+        IdempotencyKeys.Response answer = new IdempotencyKeys.Response(201, json.writeValueAsString(placed));
+        keys.answer(customerId, key, answer);
+        // Stock rows are what concurrent checkouts of one item queue for: they are locked last, right before the
+        // commit, so each checkout holds them for the commit only, never while the provider answers. Short of stock,
+        // all of the above rolls back and the payment intent is given up (Payments.createIntent).
+        inventory.reserve(placed.order().id(), placed.order().lines().stream()
+                .map(line -> new StockLine(line.variantId(), line.quantity())).toList(), hold);
+        return answer;
     }
 
     private Placed placeOrder(UUID customerId, Request request) {
@@ -96,11 +109,6 @@ class Checkout {
                         line.quantity(), line.unitPrice(), line.lineTotal())).toList()));
         carts.checkedOut(cart.cartId());
         events.publishEvent(new OrderPlaced(orderId, order.number(), customerId, total));
-        // Stock rows are what concurrent checkouts of one item queue for: they are locked last, so each checkout
-        // holds them only for the payment intent and the commit. The intent comes after the stock, so a checkout
-        // that cannot be served never opens one at the provider.
-        inventory.reserve(orderId, cart.lines().stream().map(line -> new StockLine(line.variantId(), line.quantity())).toList(), hold);
-        PaymentIntent payment = payments.createIntent(orderId, total);
-        return new Placed(order, payment);
+        return new Placed(order, payments.createIntent(orderId, total));
     }
 }

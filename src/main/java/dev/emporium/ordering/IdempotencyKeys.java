@@ -3,8 +3,8 @@ package dev.emporium.ordering;
 import dev.emporium.platform.Digests;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +37,11 @@ class IdempotencyKeys {
         }
     }
 
-    Response once(UUID customerId, String key, String requestBody, Supplier<Response> work) {
+    /**
+     * Claims the key for this request, in the caller's transaction: empty when the caller is first and goes on to
+     * {@link #answer} it, else the stored answer to replay. A different body under a used key is refused.
+     */
+    Optional<Response> claim(UUID customerId, String key, String requestBody) {
         byte[] hash = Digests.sha256(requestBody);
         int claimed = jdbc.sql("""
                 INSERT INTO idempotency_keys (customer_id, key, request_hash, expires_at)
@@ -47,15 +51,15 @@ class IdempotencyKeys {
                 WHERE idempotency_keys.expires_at < now()""")
                 .param("customer", customerId).param("key", key).param("hash", hash).param("ttl", ttl.toSeconds())
                 .update();
-        if (claimed == 0) {
-            return replay(customerId, key, hash);
-        }
-        Response response = work.get();
+        return claimed == 1 ? Optional.empty() : Optional.of(replay(customerId, key, hash));
+    }
+
+    /** Stores the answer to a claimed key, for its replays once the caller's transaction commits. */
+    void answer(UUID customerId, String key, Response response) {
         jdbc.sql("UPDATE idempotency_keys SET response_status = :status, response_body = :body WHERE customer_id = :customer AND key = :key")
                 .param("status", response.status()).param("body", response.body())
                 .param("customer", customerId).param("key", key)
                 .update();
-        return response;
     }
 
     private Response replay(UUID customerId, String key, byte[] hash) {

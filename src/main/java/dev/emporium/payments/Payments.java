@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Payments as the rest of Emporium sees them. Every call to the provider is bounded by a timeout and passes a
@@ -49,9 +51,23 @@ public class Payments implements AutoCloseable {
                 .build());
     }
 
-    /** An intent for the order's amount, recorded as awaiting confirmation; 503 when the provider cannot be reached. */
+    /**
+     * An intent for the order's amount, recorded as awaiting confirmation; 503 when the provider cannot be reached.
+     * Called in the order's transaction, the intent is given up at the provider (in the background, best effort)
+     * should that roll back, so nothing can be paid for an order that does not exist.
+     */
     public PaymentIntent createIntent(UUID orderId, Money amount) {
         PaymentProvider.ProviderIntent intent = call(() -> provider.createIntent(orderId, amount));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        calls.execute(() -> giveUp(intent.intentId(), orderId));
+                    }
+                }
+            });
+        }
         jdbc.sql("""
                 INSERT INTO payments (intent_id, provider, order_id, amount, currency, status)
                 VALUES (:intent, :provider, :order, :amount, :currency, 'requires_confirmation')""")
@@ -98,6 +114,14 @@ public class Payments implements AutoCloseable {
             jdbc.sql("UPDATE payments SET status = 'refunded', updated_at = now() WHERE intent_id = :intent AND status = 'succeeded'")
                     .param("intent", intentId).update();
             log.info("Refunded payment {} of order {}", intentId, orderId);
+        }
+    }
+
+    private void giveUp(String intentId, UUID orderId) {
+        try {
+            call(() -> provider.cancel(intentId));
+        } catch (PaymentsUnavailable unavailable) {
+            log.warn("Could not give up payment intent {} of order {}, which was not placed; the provider expires it unconfirmed", intentId, orderId);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public class TestPaymentProvider implements PaymentProvider {
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Set<String> refunded = ConcurrentHashMap.newKeySet();
     private final AtomicLong intentsOpened = new AtomicLong();
+    private final AtomicLong intentsCancelled = new AtomicLong();
+    private final AtomicInteger callsInProgress = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final WebhookSignature signature;
@@ -92,7 +95,11 @@ public class TestPaymentProvider implements PaymentProvider {
         pause();
         Intent intent = intents.get(intentId);
         // Removed only if still unconfirmed: a confirmation racing this cancellation wins or loses as a whole.
-        return intent == null || (!intent.confirmed() && intents.remove(intentId, intent));
+        if (intent != null && !intent.confirmed() && intents.remove(intentId, intent)) {
+            intentsCancelled.incrementAndGet();
+            return true;
+        }
+        return intent == null;
     }
 
     /**
@@ -105,9 +112,19 @@ public class TestPaymentProvider implements PaymentProvider {
         refunded.add(intentId);
     }
 
-    /** How many intents were ever opened here: a checkout that could not be served should have opened none. */
+    /** How many intents were ever opened here. */
     public long intentsOpened() {
         return intentsOpened.get();
+    }
+
+    /** How many intents were given up before any confirmation. */
+    public long intentsCancelled() {
+        return intentsCancelled.get();
+    }
+
+    /** Calls this provider is answering right now; counted while {@link #simulateLatency} slows it down. */
+    public int callsInProgress() {
+        return callsInProgress.get();
     }
 
     /** Whether a refund of the intent was asked for. */
@@ -183,10 +200,13 @@ public class TestPaymentProvider implements PaymentProvider {
 
     private void pause() {
         if (!latency.isZero()) {
+            callsInProgress.incrementAndGet();
             try {
                 Thread.sleep(latency);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+            } finally {
+                callsInProgress.decrementAndGet();
             }
         }
     }

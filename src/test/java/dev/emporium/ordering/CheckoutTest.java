@@ -228,6 +228,27 @@ class CheckoutTest {
     }
 
     @Test
+    void aSlowProviderDoesNotHoldTheItemsStockFromOtherBuyers() throws Exception {
+        String variant = shop.variantWithStock(5, 1300);
+        Accounts.SignedIn ann = accounts.newCustomer();
+        shop.putInCart(ann.bearer(), variant, 1);
+        provider.simulateLatency(Duration.ofMillis(1500));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> checkout = threads.submit(() -> shop.checkout(ann.bearer(), Shop.newKey(), Shop.order()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.callsInProgress() == 1);
+            // While the provider answers, Ann's checkout holds her own rows only: the item's stock row, which every
+            // buyer of it needs, is free (NOWAIT fails at once if another transaction holds it).
+            assertThat(jdbc.sql("SELECT on_hand - reserved FROM stock WHERE variant_id = :id FOR UPDATE NOWAIT")
+                    .param("id", UUID.fromString(variant)).query(Integer.class).single()).isEqualTo(5);
+            HttpResponse<String> placed = checkout.get();
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        } finally {
+            provider.simulateLatency(Duration.ZERO);
+        }
+        assertThat(shop.available(variant)).isEqualTo(4);
+    }
+
+    @Test
     void checkoutRefusesBadInputWithoutPlacingAnything() {
         String variant = shop.variantWithStock(1, 500);
         Accounts.SignedIn ann = accounts.newCustomer();
