@@ -62,7 +62,9 @@ public class Payments implements AutoCloseable {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
+                    // A commit of unknown outcome keeps the intent: the order may exist, and a replay of its key
+                    // answers with this intent.
+                    if (status == STATUS_ROLLED_BACK) {
                         calls.execute(() -> giveUp(intent.intentId(), orderId));
                     }
                 }
