@@ -50,6 +50,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "100")
+                    // The library's defaults suit throw-away test databases: no fsync, no synchronous commit. This
+                    // one keeps a shop's data between runs, so a commit is on disk before it is answered.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL is up on port {} with data in {}", postgres.getPort(), directory);
             return new EmbeddedDatabase(channel, lock, postgres);

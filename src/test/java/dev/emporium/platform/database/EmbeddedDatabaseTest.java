@@ -33,6 +33,8 @@ class EmbeddedDatabaseTest {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
                     .isPositive();
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).as("commits reach the disk").isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             jdbc.sql("CREATE TABLE kept (note text)").update();
             jdbc.sql("INSERT INTO kept VALUES ('still here')").update();
 
