@@ -95,11 +95,14 @@ public class TestPaymentProvider implements PaymentProvider {
         pause();
         Intent intent = intents.get(intentId);
         // Removed only if still unconfirmed: a confirmation racing this cancellation wins or loses as a whole.
-        if (intent != null && !intent.confirmed() && intents.remove(intentId, intent)) {
-            intentsCancelled.incrementAndGet();
+        if (intent == null) {
             return true;
         }
-        return intent == null;
+        boolean cancelled = !intent.confirmed() && intents.remove(intentId, intent);
+        if (cancelled) {
+            intentsCancelled.incrementAndGet();
+        }
+        return cancelled;
     }
 
     /**
