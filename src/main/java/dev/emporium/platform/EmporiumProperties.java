@@ -41,13 +41,17 @@ public record EmporiumProperties(
     }
 
     /**
-     * Event handlers: at most {@code concurrency} run at once on an instance (the rest wait in a queue, so a burst
-     * of events cannot take every database connection). When {@code redelivery} is on, a delivery whose handler
-     * failed is handed to it again {@code redeliveryInterval} after its first attempt, then after twice as long
-     * each time, until {@code redeliveryAttempts} attempts failed: then it stays failed for an operator.
+     * Event handlers: at most {@code concurrency} run at once on an instance, and at most {@code queueCapacity}
+     * more wait for a turn; past that the publishing thread runs the handler itself, so a flood of events slows its
+     * source down instead of filling the heap. A delivery not finished {@code staleAfter} after it was published or
+     * last handed over is presumed lost with its instance and marked failed. When {@code redelivery} is on, a
+     * failed delivery is handed to its handler again {@code redeliveryInterval} after its first attempt, then after
+     * twice as long each time, until {@code redeliveryAttempts} attempts failed: then it stays failed for an operator.
      */
     public record Events(
             @DefaultValue("8") int concurrency,
+            @DefaultValue("5000") int queueCapacity,
+            @DefaultValue("2m") Duration staleAfter,
             @DefaultValue("true") boolean redelivery,
             @DefaultValue("1m") Duration redeliveryInterval,
             @DefaultValue("10") int redeliveryAttempts) {
@@ -55,6 +59,12 @@ public record EmporiumProperties(
         public Events {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("emporium.events.concurrency must be at least 1, not " + concurrency);
+            }
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("emporium.events.queue-capacity must be at least 1, not " + queueCapacity);
+            }
+            if (!staleAfter.isPositive()) {
+                throw new IllegalArgumentException("emporium.events.stale-after must be positive, not " + staleAfter);
             }
             if (redeliveryAttempts < 1) {
                 throw new IllegalArgumentException("emporium.events.redelivery-attempts must be at least 1, not " + redeliveryAttempts);

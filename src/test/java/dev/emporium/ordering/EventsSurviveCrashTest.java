@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A payment's outcome commits, then the process stops before the order hears of it. The next process to start
- * delivers it, the order is paid once, and a third start changes nothing.
+ * delivers it once it is stale, the order is paid once, and a third start changes nothing.
  */
 class EventsSurviveCrashTest {
 
@@ -68,7 +68,9 @@ class EventsSurviveCrashTest {
             assertThat(status(jdbc, orderId)).as("the outcome committed, its handler has not run").isEqualTo("pending_payment");
         } // the process stops: the queued handler never runs
 
-        try (ConfigurableApplicationContext second = start()) {
+        // The next instance finds the delivery unfinished past stale-after, marks it failed and hands it over.
+        try (ConfigurableApplicationContext second = start("--emporium.events.stale-after=2s",
+                "--emporium.events.redelivery=true", "--emporium.events.redelivery-interval=1s")) {
             JdbcClient db = second.getBean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(15)).until(() -> "paid".equals(status(db, orderId)));
             await().atMost(Duration.ofSeconds(15)).until(() -> confirmations(db, orderId) == 1);

@@ -1,17 +1,18 @@
 package dev.emporium.platform.events;
 
 import dev.emporium.platform.EmporiumProperties;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Where asynchronous work, event handlers above all, runs: {@code emporium.events.concurrency} virtual threads
- * over one queue, instead of a new thread for every task. A burst of events (a sweep that releases hundreds of
- * reservations, or the backlog a crash left, handed over again at start-up) then waits in the queue, a few hundred
- * bytes per task, instead of as that many threads all reaching for a database connection: they failed on the
- * pool's timeout, and tens of thousands of waiting threads filled the heap. A handler that publishes events only
- * adds to the queue, so it never waits for a thread it holds.
+ * over a queue of {@code emporium.events.queue-capacity} tasks, instead of a new thread for every task. A burst of
+ * events (a sweep that releases hundreds of reservations) waits in the queue instead of as that many threads all
+ * reaching for a database connection. A flood larger than the queue is run by the thread that publishes it: the
+ * sweep or redelivery that floods slows down to the handlers' pace instead of filling the heap with queued tasks,
+ * and a handler that publishes runs the next handler itself rather than waiting for a thread it may hold.
  */
 @Configuration(proxyBeanMethods = false)
 class EventHandling {
@@ -19,13 +20,20 @@ class EventHandling {
     /** Replaces Spring Boot's executor of the same name, which {@code @Async} handlers use. */
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     ThreadPoolTaskExecutor applicationTaskExecutor(EmporiumProperties properties) {
-        int concurrency = properties.events().concurrency();
+        EmporiumProperties.Events settings = properties.events();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(concurrency);
-        executor.setMaxPoolSize(concurrency);
+        executor.setCorePoolSize(settings.concurrency());
+        executor.setMaxPoolSize(settings.concurrency());
+        executor.setQueueCapacity(settings.queueCapacity());
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
         executor.setVirtualThreads(true);
         executor.setThreadNamePrefix("async-");
-        // On shutdown, queued and interrupted handlers leave their publications incomplete: handed over again at start-up.
+        // On shutdown, queued and interrupted handlers leave their publications incomplete: stale, then redelivered.
         return executor;
+    }
+
+    @Bean
+    static RegistryShutdown registryShutdown() {
+        return new RegistryShutdown();
     }
 }

@@ -1,9 +1,12 @@
 package dev.emporium.platform.events;
 
 import dev.emporium.platform.EmporiumProperties;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -15,9 +18,12 @@ import org.springframework.stereotype.Component;
  * unreachable) to their handler again, with a pause that doubles after every failed attempt: the first retry
  * {@code emporium.events.redelivery-interval} after the first attempt, then 2, 4, 8 times that. After
  * {@code emporium.events.redelivery-attempts} failed attempts a delivery stays failed in the registry, where an
- * operator finds it (docs/runbook.md). Start-up hands over what a crash left; this covers failures while
- * Emporium runs, and deliveries that Spring Modulith's staleness check marked failed (a handler that never
- * finished on an instance that died). Every instance may redeliver: handlers are idempotent.
+ * operator finds it (docs/runbook.md). A delivery still unfinished {@code emporium.events.stale-after} after it
+ * was published or last handed over died with its instance (a crash, a kill, a shutdown with handlers queued):
+ * it is marked failed first, and so handed over too. Every instance may redeliver: handlers are idempotent.
+ * <p>
+ * This replaces Spring Modulith's republishing at start-up and its staleness check, which both read every
+ * incomplete publication into memory at once: a backlog of a hundred thousand filled the heap.
  */
 @Component
 class FailedEventRedelivery {
@@ -25,35 +31,61 @@ class FailedEventRedelivery {
     static final int LOOKED_AT = 1000;
 
     private final FailedEventPublications failed;
+    private final JdbcClient jdbc;
     private final EmporiumProperties.Events settings;
     private final Clock clock;
 
-    FailedEventRedelivery(FailedEventPublications failed, EmporiumProperties properties, Clock clock) {
+    FailedEventRedelivery(FailedEventPublications failed, JdbcClient jdbc, EmporiumProperties properties, Clock clock) {
         this.failed = failed;
+        this.jdbc = jdbc;
         this.settings = properties.events();
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${emporium.events.redelivery-interval:1m}", initialDelayString = "${emporium.events.redelivery-interval:1m}")
     void redeliverOnSchedule() {
+        markStaleDeliveriesFailed();
         if (settings.redelivery()) {
             redeliver();
         }
     }
 
+    /** One statement, however many there are: the registry's own check reads each into memory. */
+    int markStaleDeliveriesFailed() {
+        return jdbc.sql("""
+                UPDATE event_publication SET status = 'FAILED'
+                 WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
+                   AND coalesce(last_resubmission_date, publication_date) < :before""")
+                .param("before", Timestamp.from(clock.instant().minus(settings.staleAfter())))
+                .update();
+    }
+
     /**
-     * Looks at the oldest {@value #LOOKED_AT} failed deliveries and hands over those that are due. No limit on how
-     * many are in flight: Modulith would count every resubmitted delivery in the table, also those an instance
-     * that died left behind, and read no more than that limit, so a few deliveries still waiting out their pause
-     * or out of attempts would hide every later one. The handlers still run {@code emporium.events.concurrency}
-     * at a time, queued on the executor.
+     * Hands over every failed delivery that is due, {@value #LOOKED_AT} at a time, oldest first, until a page has
+     * none due. A page's deliveries are marked resubmitted as they are handed over, so the next page reads later
+     * ones; once the handlers' queue is full, this thread runs them itself, which paces it. No limit on how many
+     * are in flight: Modulith would count every resubmitted delivery in the table, also those an instance that
+     * died left behind, and read no more than that limit.
      */
     void redeliver() {
         Instant now = clock.instant();
-        failed.resubmit(ResubmissionOptions.defaults()
-                .withMinAge(settings.redeliveryInterval())
-                .withBatchSize(LOOKED_AT)
-                .withFilter(publication -> due(publication, now, settings)));
+        AtomicInteger looked = new AtomicInteger();
+        AtomicInteger handedOver = new AtomicInteger();
+        do {
+            looked.set(0);
+            handedOver.set(0);
+            failed.resubmit(ResubmissionOptions.defaults()
+                    .withMinAge(settings.redeliveryInterval())
+                    .withBatchSize(LOOKED_AT)
+                    .withFilter(publication -> {
+                        looked.incrementAndGet();
+                        boolean due = due(publication, now, settings);
+                        if (due) {
+                            handedOver.incrementAndGet();
+                        }
+                        return due;
+                    }));
+        } while (looked.get() == LOOKED_AT && handedOver.get() > 0);
     }
 
     /** Whether the failed delivery gets another attempt now: attempts left, and its pause since the last one is over. */

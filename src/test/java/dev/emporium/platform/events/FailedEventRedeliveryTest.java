@@ -14,7 +14,8 @@ import org.springframework.modulith.events.EventPublication;
 class FailedEventRedeliveryTest {
 
     private static final Instant PUBLISHED = Instant.parse("2026-11-24T10:00:00Z");
-    private static final EmporiumProperties.Events SETTINGS = new EmporiumProperties.Events(8, true, Duration.ofMinutes(1), 4);
+    private static final EmporiumProperties.Events SETTINGS = new EmporiumProperties.Events(8, 100,
+            Duration.ofMinutes(2), true, Duration.ofMinutes(1), 4);
 
     private record Failed(int getCompletionAttempts, Instant getLastResubmissionDate) implements EventPublication {
         @Override
