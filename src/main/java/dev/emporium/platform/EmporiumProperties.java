@@ -46,7 +46,7 @@ public record EmporiumProperties(
      * source down instead of filling the heap. A delivery not finished {@code staleAfter} after it was published or
      * last handed over is presumed lost with its instance and marked failed. When {@code redelivery} is on, a
      * failed delivery is handed to its handler again {@code redeliveryInterval} after its first attempt, then after
-     * twice as long each time, until {@code redeliveryAttempts} attempts failed: then it stays failed for an operator.
+     * twice as long each time, until {@code redeliveryAttempts} attempts failed: then it moves to the dead letters.
      */
     public record Events(
             @DefaultValue("8") int concurrency,

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Hands event deliveries whose handler failed (the database busy or briefly down, the payment provider
  * unreachable) to their handler again, with a pause that doubles after every failed attempt: the first retry
  * {@code emporium.events.redelivery-interval} after the first attempt, then 2, 4, 8 times that. After
- * {@code emporium.events.redelivery-attempts} failed attempts a delivery stays failed in the registry, where an
- * operator finds it (docs/runbook.md). A delivery still unfinished {@code emporium.events.stale-after} after it
+ * {@code emporium.events.redelivery-attempts} failed attempts a delivery is moved to {@code event_dead_letters},
+ * where an operator finds it (docs/runbook.md). A delivery still unfinished {@code emporium.events.stale-after} after it
  * was published or last handed over died with its instance (a crash, a kill, a shutdown with handlers queued):
  * it is marked failed first, and so handed over too. Every instance may redeliver: handlers are idempotent.
  * <p>
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FailedEventRedelivery {
 
+    private static final Logger log = LoggerFactory.getLogger(FailedEventRedelivery.class);
     static final int LOOKED_AT = 1000;
 
     private final FailedEventPublications failed;
@@ -61,6 +64,31 @@ class FailedEventRedelivery {
     }
 
     /**
+     * Moves deliveries that failed every attempt out of the registry: left there, a thousand of them would be the
+     * oldest page every time and hide every newer failure from {@link #redeliver()}.
+     */
+    int buryDeadLetters() {
+        int buried = jdbc.sql("""
+                WITH dead AS (
+                    DELETE FROM event_publication
+                     WHERE status = 'FAILED' AND greatest(coalesce(completion_attempts, 0), 1) >= :attempts
+                    RETURNING id, listener_id, event_type, serialized_event, publication_date, completion_attempts,
+                              last_resubmission_date)
+                INSERT INTO event_dead_letters (id, listener_id, event_type, serialized_event, publication_date,
+                                                completion_attempts, last_resubmission_date)
+                SELECT id, listener_id, event_type, serialized_event, publication_date, coalesce(completion_attempts, 0),
+                       last_resubmission_date
+                  FROM dead""")
+                .param("attempts", settings.redeliveryAttempts())
+                .update();
+        if (buried > 0) {
+            log.atWarn().addKeyValue("deadLetters", buried)
+                    .log("{} event deliveries failed every attempt and were moved to event_dead_letters", buried);
+        }
+        return buried;
+    }
+
+    /**
      * Hands over every failed delivery that is due, {@value #LOOKED_AT} at a time, oldest first, until a page has
      * none due. A page's deliveries are marked resubmitted as they are handed over, so the next page reads later
      * ones; once the handlers' queue is full, this thread runs them itself, which paces it. No limit on how many
@@ -68,6 +96,7 @@ class FailedEventRedelivery {
      * died left behind, and read no more than that limit.
      */
     void redeliver() {
+        buryDeadLetters();
         Instant now = clock.instant();
         AtomicInteger looked = new AtomicInteger();
         AtomicInteger handedOver = new AtomicInteger();

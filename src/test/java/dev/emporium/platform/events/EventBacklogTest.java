@@ -96,15 +96,19 @@ class EventBacklogTest {
      * redelivery interval and staleness, so only this context hands them over.
      */
     private void leaveUnfinished(Tick original, int copies, String status, int ageSeconds) {
+        leaveUnfinished(original, copies, status, ageSeconds, 0);
+    }
+
+    private void leaveUnfinished(Tick original, int copies, String status, int ageSeconds, int attempts) {
         jdbc.sql("""
                 INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
                                                completion_attempts)
                 SELECT gen_random_uuid(), p.listener_id, p.event_type, replace(p.serialized_event, :original, copy.id::text),
-                       now() - make_interval(secs => :age), :status, 0
+                       now() - make_interval(secs => :age), :status, :attempts
                   FROM event_publication p, (SELECT gen_random_uuid() AS id FROM generate_series(1, :copies)) copy
                  WHERE p.serialized_event LIKE :pattern""")
                 .param("original", original.id().toString()).param("age", ageSeconds).param("status", status)
-                .param("copies", copies).param("pattern", "%" + original.id() + "%").update();
+                .param("attempts", attempts).param("copies", copies).param("pattern", "%" + original.id() + "%").update();
     }
 
     private Map<String, Long> copiesByStatus(Tick original) {
@@ -155,5 +159,24 @@ class EventBacklogTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> handler.ticksHandled() == before + backlog);
         await().atMost(Duration.ofSeconds(10)).until(() -> Map.of("COMPLETED", backlog + 1L).equals(copiesByStatus(original)));
+    }
+
+    @Test
+    void deliveriesOutOfAttemptsDoNotHideNewerFailures() {
+        Tick dead = publishTick();
+        Tick due = publishTick();
+        int before = handler.ticksHandled();
+        leaveUnfinished(dead, FailedEventRedelivery.LOOKED_AT + 10, "FAILED", 20, 10); // older, every attempt spent
+        leaveUnfinished(due, 1, "FAILED", 10);
+
+        redelivery.redeliver();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handler.ticksHandled() == before + 1);
+        assertThat(copiesByStatus(due)).isEqualTo(Map.of("COMPLETED", 2L));
+        assertThat(copiesByStatus(dead)).as("only the handled original stays in the registry")
+                .isEqualTo(Map.of("COMPLETED", 1L));
+        assertThat(jdbc.sql("SELECT count(*) FROM event_dead_letters WHERE serialized_event LIKE :batch")
+                .param("batch", "%" + dead.batch() + "%").query(Long.class).single())
+                .isEqualTo(FailedEventRedelivery.LOOKED_AT + 10L);
     }
 }

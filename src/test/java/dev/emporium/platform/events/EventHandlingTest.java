@@ -120,19 +120,39 @@ class EventHandlingTest {
     }
 
     @Test
-    void aDeliveryThatFailedEveryAttemptStaysFailed() throws InterruptedException {
-        UUID probe = publish(Integer.MAX_VALUE);
+    void aDeliveryThatFailedEveryAttemptIsMovedToTheDeadLettersUntilAnOperatorMovesItBack() throws InterruptedException {
+        UUID probe = publish(2); // fails both attempts; a third, after the operator's move, succeeds
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             redelivery.redeliver();
-            assertThat(handler.attemptsAt(probe)).isEqualTo(2);
-            assertThat(statusOf(probe)).isEqualTo("FAILED");
+            assertThat(deadLettersOf(probe)).as("moved to the dead letters").isEqualTo(1);
         });
+        assertThat(handler.attemptsAt(probe)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :id")
+                .param("id", "%" + probe + "%").query(Long.class).single()).as("left in the registry").isZero();
 
         for (int i = 0; i < 5; i++) { // longer than the doubled pause a third attempt would wait for
             Thread.sleep(600);
             redelivery.redeliver();
         }
         assertThat(handler.attemptsAt(probe)).as("no attempt past the second").isEqualTo(2);
-        assertThat(statusOf(probe)).isEqualTo("FAILED");
+
+        // The runbook's statement that hands the dead letters back, once their cause is fixed.
+        jdbc.sql("""
+                WITH back AS (DELETE FROM event_dead_letters WHERE serialized_event LIKE :id RETURNING *)
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                                               completion_attempts)
+                SELECT id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 1 FROM back""")
+                .param("id", "%" + probe + "%").update();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            redelivery.redeliver();
+            assertThat(statusOf(probe)).isEqualTo("COMPLETED");
+        });
+        assertThat(handler.attemptsAt(probe)).isEqualTo(3);
+        assertThat(deadLettersOf(probe)).isZero();
+    }
+
+    private long deadLettersOf(UUID probe) {
+        return jdbc.sql("SELECT count(*) FROM event_dead_letters WHERE serialized_event LIKE :id")
+                .param("id", "%" + probe + "%").query(Long.class).single();
     }
 }
