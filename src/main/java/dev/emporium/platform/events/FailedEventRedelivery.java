@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * unreachable) to their handler again, with a pause that doubles after every failed attempt: the first retry
  * {@code emporium.events.redelivery-interval} after the first attempt, then 2, 4, 8 times that. After
  * {@code emporium.events.redelivery-attempts} failed attempts a delivery is moved to {@code event_dead_letters},
- * where an operator finds it (docs/runbook.md). A delivery still unfinished {@code emporium.events.stale-after} after it
- * was published or last handed over died with its instance (a crash, a kill, a shutdown with handlers queued):
- * it is marked failed first, and so handed over too. Every instance may redeliver: handlers are idempotent.
+ * where an operator finds it (docs/runbook.md). A delivery still unfinished {@code emporium.events.stale-after}
+ * after it was published or last handed over died with its instance (a crash, a kill, a shutdown with handlers
+ * queued): it is marked failed first, and so handed over too. Every instance may redeliver: handlers are
+ * idempotent.
  * <p>
  * This replaces Spring Modulith's republishing at start-up and its staleness check, which both read every
  * incomplete publication into memory at once: a backlog of a hundred thousand filled the heap.
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class FailedEventRedelivery {
 
     private static final Logger log = LoggerFactory.getLogger(FailedEventRedelivery.class);
+
     static final int LOOKED_AT = 1000;
 
     private final FailedEventPublications failed;
