@@ -69,9 +69,19 @@ class JdbcInventory implements Inventory {
         }
     }
 
+    /**
+     * Sells all of the order's reservations or none. A sweep settles reservations row by row, so it can release
+     * part of an order (a batch boundary, or rows it locked first) just before the payment comes in; selling the
+     * rest would ship lines whose stock went back on sale. Then the rest is released as expired too.
+     */
     @Override
     @Transactional
     public boolean commit(UUID orderId) {
+        List<String> statuses = reservations.lockAll(orderId);
+        if (statuses.contains("released")) {
+            release(orderId, StockReleased.EXPIRED);
+            return false;
+        }
         List<StockLine> sold = reservations.commit(orderId);
         stock.sell(sold);
         return !sold.isEmpty();

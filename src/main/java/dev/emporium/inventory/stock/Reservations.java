@@ -39,6 +39,17 @@ class Reservations {
                 .update();
     }
 
+    /**
+     * Locks every reservation row of the order, in one order, and answers their statuses: while they are locked no
+     * sweep or release can settle some of them, so the order is sold whole or not at all.
+     */
+    List<String> lockAll(UUID orderId) {
+        return jdbc.sql("SELECT status FROM stock_reservations WHERE order_id = :order ORDER BY id FOR UPDATE")
+                .param("order", orderId)
+                .query(String.class)
+                .list();
+    }
+
     /** Marks the order's active reservations committed; the lines it marked. */
     List<StockLine> commit(UUID orderId) {
         return jdbc.sql("""
