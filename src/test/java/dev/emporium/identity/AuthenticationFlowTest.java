@@ -76,6 +76,20 @@ class AuthenticationFlowTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRejectedWithTheField() {
+        String seventyThreeBytes = "Correct-horse-battery-staple-" + "x9".repeat(22);
+        HttpResponse<String> response = post(url("/api/v1/auth/register"), "application/json",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(Accounts.uniqueEmail(), seventyThreeBytes));
+        assertProblem(response, 400, "validation-failed");
+        assertThat(json(response).path("errors").get(0).path("field").asString()).isEqualTo("password");
+
+        String seventyTwoInUmlauts = "Äöü-straße-".repeat(4) + "123456789012"; // 56 letters, 72 bytes in UTF-8
+        HttpResponse<String> accepted = post(url("/api/v1/auth/register"), "application/json",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(Accounts.uniqueEmail(), seventyTwoInUmlauts));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    }
+
+    @Test
     void loginAnswersAlikeForUnknownEmailAndWrongPassword() {
         SignedIn customer = accounts.newCustomer();
         HttpResponse<String> wrongPassword = accounts.login(customer.email(), "not-the-password-at-all");

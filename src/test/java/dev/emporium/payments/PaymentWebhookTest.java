@@ -116,6 +116,9 @@ class PaymentWebhookTest {
         assertThat(deliver(body, WebhookSignature.HEADER, signedAnHourAgo).statusCode()).as("replayed too late").isEqualTo(400);
         assertThat(deliver(body, WebhookSignature.HEADER, restamped).statusCode()).as("timestamp changed").isEqualTo(400);
         assertThat(deliver(body, WebhookSignature.HEADER, "t=abc,v1=zz").statusCode()).isEqualTo(400);
+        assertThat(deliver(body, WebhookSignature.HEADER, "t=" + Long.MAX_VALUE + ",v1=00").statusCode())
+                .as("a timestamp past any instant").isEqualTo(400);
+        assertThat(deliver(body, WebhookSignature.HEADER, "t=" + Long.MIN_VALUE + ",v1=00").statusCode()).isEqualTo(400);
         String tampered = body.replace("payment.succeeded", "payment.failed");
         assertThat(deliver(tampered, WebhookSignature.HEADER, signature.sign(body)).statusCode()).isEqualTo(400);
         assertThat(post(url("/api/v1/payments/webhooks/other"), "application/json", body,

@@ -1,6 +1,7 @@
 package dev.emporium.identity.account;
 
 import dev.emporium.identity.IdentityProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 public class Passwords {
 
     static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt reads no further, and refuses to hash a longer password. */
+    static final int MAX_BYTES = 72;
     private static final Set<String> TOO_COMMON = Set.of(
             "password1234", "123456789012", "qwertyuiopas", "iloveyou1234", "passwordpassword", "letmeinletmein",
             "administrator", "welcome12345", "changeme1234", "qwerty123456");
@@ -49,8 +51,8 @@ public class Passwords {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("must have at least " + MIN_LENGTH + " characters");
         }
-        if (password.length() > MAX_LENGTH) {
-            return Optional.of("must have at most " + MAX_LENGTH + " characters");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("must have at most " + MAX_BYTES + " bytes in UTF-8 (72 letters of the Latin alphabet, fewer of others)");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (TOO_COMMON.contains(lower) || lower.chars().distinct().count() < 5) {
