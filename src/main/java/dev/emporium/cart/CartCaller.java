@@ -26,7 +26,7 @@ record CartCaller(UUID customerId, String guestToken) {
             return null;
         }
         try {
-            return UUID.fromString(token.getToken().getSubject());
+            return UUID.fromString(token.getName());
         } catch (IllegalArgumentException | NullPointerException notAnAccount) {
             // An external issuer's subject names no account here: its carts are guest carts.
             return null;

@@ -21,13 +21,24 @@ public record IdentityProperties(
         @DefaultValue("12") int bcryptCost,
         @DefaultValue External external) {
 
-    /** An OIDC issuer whose tokens are trusted too; its role claim values map to Emporium roles. */
+    /**
+     * An OIDC issuer whose tokens are trusted too; its role claim values map to Emporium roles. Its tokens must
+     * name one of {@code audiences}: an issuer signs tokens for every client of its realm, and those made for
+     * another application must not pass here.
+     */
     public record External(
             String issuerUri,
             String jwkSetUri,
             List<String> audiences,
             @DefaultValue("roles") String rolesClaim,
             Map<String, String> roleMapping) {
+
+        public External {
+            if (issuerUri != null && !issuerUri.isBlank() && (audiences == null || audiences.isEmpty())) {
+                throw new IllegalArgumentException("emporium.identity.external.audiences must name the audience Emporium's "
+                        + "tokens carry at " + issuerUri + ": without it, tokens the issuer made for any other client would be accepted");
+            }
+        }
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.isBlank();

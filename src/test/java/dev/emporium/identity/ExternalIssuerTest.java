@@ -3,6 +3,7 @@ package dev.emporium.identity;
 import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +15,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.emporium.support.Accounts;
+import dev.emporium.support.Accounts.SignedIn;
 import dev.emporium.support.IntegrationTest;
 import dev.emporium.support.TestDatabase;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,9 +72,13 @@ class ExternalIssuerTest {
     }
 
     private String token(RSAKey key, String issuer, List<String> groups) throws Exception {
+        return token(key, issuer, "staff-42", groups);
+    }
+
+    private String token(RSAKey key, String issuer, String subject, List<String> groups) throws Exception {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer(issuer).audience("emporium").subject("staff-42")
+                new JWTClaimsSet.Builder().issuer(issuer).audience("emporium").subject(subject)
                         .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                         .claim("groups", groups).build());
         jwt.sign(new RSASSASigner(key));
@@ -85,8 +93,22 @@ class ExternalIssuerTest {
     void trustsTheIssuerAndMapsItsGroupsToRoles() throws Exception {
         JsonNode caller = json(get(url("/api/v1/auth/whoami"), "Authorization",
                 "Bearer " + token(ISSUER_KEY, issuer(), List.of("shop-admins", "unrelated-group"))));
-        assertThat(caller.path("subject").asString()).isEqualTo("staff-42");
+        assertThat(caller.path("subject").asString()).isEqualTo("external:staff-42");
         assertThat(caller.path("authorities").valueStream().map(JsonNode::asString)).containsExactly("ROLE_admin");
+    }
+
+    @Test
+    void anExternalSubjectNeverActsAsTheAccountWithTheSameId() throws Exception {
+        SignedIn customer = new Accounts(url("")).newCustomer();
+        String token = token(ISSUER_KEY, issuer(), customer.id(), List.of("shop-admins"));
+
+        assertThat(get(url("/api/v1/me"), "Authorization", "Bearer " + token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIssuerWithoutAnAudienceIsRefused() {
+        assertThatThrownBy(() -> new IdentityProperties.External(issuer(), null, List.of(), "groups", Map.of()))
+                .hasMessageContaining("emporium.identity.external.audiences");
     }
 
     @Test

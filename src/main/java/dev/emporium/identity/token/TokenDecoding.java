@@ -51,6 +51,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
 
+    /** Before an external issuer's subject in the caller's name. */
+    static final String EXTERNAL_PREFIX = "external:";
+
     /** Emporium's own tokens, each verified once per instance and then remembered. */
     @Bean
     VerifiedTokens verifiedTokens(SigningKeys keys, IdentityProperties properties, Clock clock) {
@@ -103,7 +106,8 @@ class TokenDecoding {
                 String emporiumRole = fromExternal ? mapping.get(value) : value;
                 Role.fromClaim(emporiumRole).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
             }
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+            // An external subject is named apart, as API keys are: it must never read as one of our account ids.
+            return new JwtAuthenticationToken(jwt, authorities, fromExternal ? EXTERNAL_PREFIX + jwt.getSubject() : jwt.getSubject());
         };
     }
 
@@ -117,8 +121,7 @@ class TokenDecoding {
         NimbusJwtDecoder decoder = external.jwkSetUri() != null && !external.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).restOperations(http).build()
                 : NimbusJwtDecoder.withIssuerLocation(external.issuerUri()).restOperations(http).build();
-        List<String> audiences = external.audiences() == null ? List.of() : external.audiences();
-        decoder.setJwtValidator(validators(external.issuerUri(), audiences, properties));
+        decoder.setJwtValidator(validators(external.issuerUri(), external.audiences(), properties));
         return decoder;
     }
 
@@ -127,9 +130,7 @@ class TokenDecoding {
         all.add(new JwtTimestampValidator(properties.clockSkew()));
         all.add(new JwtClaimValidator<Instant>("exp", Objects::nonNull));
         all.add(new JwtIssuerValidator(issuer));
-        if (!audiences.isEmpty()) {
-            all.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
-        }
+        all.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         return new DelegatingOAuth2TokenValidator<>(all);
     }
 

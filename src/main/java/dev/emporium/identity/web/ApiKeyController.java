@@ -13,8 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,9 +45,9 @@ class ApiKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API key", description = "The key is in this response only; Emporium keeps just its hash.")
-    CreatedApiKey create(@Valid @RequestBody NewApiKey request, @AuthenticationPrincipal Jwt admin) {
+    CreatedApiKey create(@Valid @RequestBody NewApiKey request, Authentication admin) {
         ApiKeys.Created created = apiKeys.create(request.name().strip(), request.scopes() == null ? List.of() : request.scopes(),
-                request.plan(), ProfileController.subjectOf(admin));
+                request.plan(), ProfileController.accountOf(admin));
         return new CreatedApiKey(created.key(), created.secret());
     }
 

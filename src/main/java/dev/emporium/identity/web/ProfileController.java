@@ -11,9 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,38 +37,41 @@ class ProfileController {
 
     @GetMapping("/api/v1/me")
     @Operation(summary = "The signed-in account")
-    ProfileResponse me(@AuthenticationPrincipal Jwt token) {
-        return ProfileResponse.of(accounts.profile(subjectOf(token)));
+    ProfileResponse me(Authentication caller) {
+        return ProfileResponse.of(accounts.profile(accountOf(caller)));
     }
 
     @PatchMapping("/api/v1/me")
     @Operation(summary = "Change the signed-in account's name")
-    ProfileResponse rename(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileChange change) {
-        return ProfileResponse.of(accounts.rename(subjectOf(token), change.name()));
+    ProfileResponse rename(Authentication caller, @Valid @RequestBody ProfileChange change) {
+        return ProfileResponse.of(accounts.rename(accountOf(caller), change.name()));
     }
 
     @PostMapping("/api/v1/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change the password", description = "Ends every session (refresh token) of the account.")
-    void changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change) {
-        accounts.changePassword(subjectOf(token), change.currentPassword(), change.newPassword());
+    void changePassword(Authentication caller, @Valid @RequestBody PasswordChange change) {
+        accounts.changePassword(accountOf(caller), change.currentPassword(), change.newPassword());
     }
 
     /** An account by id: its owner and administrators see it; to anyone else it does not exist (404, not 403). */
     @GetMapping("/api/v1/customers/{id}")
     @Operation(summary = "An account by id (owner or admin)")
-    ProfileResponse byId(@PathVariable UUID id, JwtAuthenticationToken caller) {
+    ProfileResponse byId(@PathVariable UUID id, Authentication caller) {
         boolean admin = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
-        if (!admin && !id.equals(subjectOf(caller.getToken()))) {
+        if (!admin && !id.equals(accountOf(caller))) {
             throw new AccountNotFound();
         }
         return ProfileResponse.of(accounts.profile(id));
     }
 
-    /** Emporium's own tokens carry an account id; an external issuer's subject is no account here. */
-    static UUID subjectOf(Jwt token) {
+    /**
+     * Emporium's own access tokens name an account id; API keys and an external issuer's subjects are named apart
+     * ({@code apikey:…}, {@code external:…}) and are no account here.
+     */
+    static UUID accountOf(Authentication caller) {
         try {
-            return UUID.fromString(token.getSubject());
+            return UUID.fromString(caller.getName());
         } catch (IllegalArgumentException | NullPointerException notOurs) {
             throw new AccountNotFound();
         }

@@ -67,6 +67,13 @@ class ApiKeyTest {
     }
 
     @Test
+    void aKeyIsNoAccount() {
+        String key = createKey("reporting").path("key").asString();
+        assertThat(get(url("/api/v1/customers/" + admin.id()), "X-Api-Key", key).statusCode()).isEqualTo(404);
+        assertThat(get(url("/api/v1/me"), "X-Api-Key", key).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void wrongSecretOrUnknownKeyIs401() {
         String key = createKey("mistyped").path("key").asString();
         HttpResponse<String> wrong = get(url("/api/v1/auth/whoami"), "X-Api-Key", key.substring(0, key.length() - 3) + "xyz");
