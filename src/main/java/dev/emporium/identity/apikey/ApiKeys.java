@@ -80,10 +80,7 @@ public class ApiKeys {
 
     /** The key behind a presented value, if the value is one of ours, unrevoked, with the right secret. */
     public Optional<Verified> verify(String presented) {
-        if (presented == null || !presented.startsWith(MARK) || presented.length() > 120) {
-            return Optional.empty();
-        }
-        int split = presented.indexOf('_', MARK.length());
+        int split = prefixEnd(presented);
         if (split < 0) {
             return Optional.empty();
         }
@@ -96,6 +93,27 @@ public class ApiKeys {
         Stored key = stored.get();
         lastUsed.put(key.id(), clock.instant());
         return Optional.of(new Verified(key.id(), key.name(), key.scopes(), key.plan()));
+    }
+
+    /**
+     * Whether checking the presented value costs no database read here: its prefix names a key this instance
+     * has loaded lately. Values that are not ours are refused without a read either.
+     */
+    public boolean checksCheaply(String presented) {
+        int split = prefixEnd(presented);
+        if (split < 0) {
+            return true;
+        }
+        Cached cached = byPrefix.get(presented.substring(MARK.length(), split));
+        return cached != null && !cached.loadedAt().plus(CACHE_TTL).isBefore(clock.instant());
+    }
+
+    /** Where the prefix of a value shaped like one of our keys ends, or -1 when it is not shaped like one. */
+    private static int prefixEnd(String presented) {
+        if (presented == null || !presented.startsWith(MARK) || presented.length() > 120) {
+            return -1;
+        }
+        return presented.indexOf('_', MARK.length());
     }
 
     /** Writes the remembered last-use times in one statement. */

@@ -73,12 +73,13 @@ public class MasterKey {
             byte[] generated = new byte[32];
             RANDOM.nextBytes(generated);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // Readable by the owner only from its first byte on, not after a window in which others could read it.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // Best effort on file systems without POSIX permissions.
+                Files.createFile(file);
             }
+            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
             log.warn("Generated a master key in {}; set EMPORIUM_IDENTITY_MASTER_KEY (shared by every instance) in production", file);
             return generated;
         } catch (IOException failure) {
