@@ -3,6 +3,8 @@ package dev.emporium.inventory;
 import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static dev.emporium.support.TestHttp.post;
+import static dev.emporium.support.TestHttp.request;
+import static dev.emporium.support.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emporium.support.Accounts;
@@ -58,10 +60,32 @@ class InventoryAdminTest {
         return post(url("/api/v1/admin/inventory/" + variantId + "/adjustments"), "application/json", body, headers);
     }
 
+    private static HttpResponse<String> delete(String url, String... headers) {
+        return send(request(url, headers).DELETE());
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String kind) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(json(response).path("type").asString()).endsWith("/" + kind);
+    }
+
+    @Test
+    void aVariantHeldForAnUnpaidOrderCannotBeDeletedUntilTheHoldEnds() {
+        JsonNode product = catalog.draft(Catalog.unique(), "Held lamp", "Acme", null, 2500, "{}", "Light.");
+        String variant = product.path("variants").get(0).path("id").asString();
+        assertThat(adjust(variant, "{\"delta\": 2, \"reason\": \"delivery\"}", admin.bearer()).statusCode()).isEqualTo(200);
+        UUID order = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> inventory.reserve(order,
+                List.of(new StockLine(UUID.fromString(variant), 1)), Duration.ofMinutes(15)));
+        String variantUrl = url("/api/v1/admin/catalog/products/" + product.path("id").asString() + "/variants/" + variant);
+
+        assertProblem(delete(variantUrl, catalog.with("If-Match", "\"v" + product.path("version").asInt() + "\"")), 409, "variant-held");
+        assertThat(inventory.available(List.of(UUID.fromString(variant)))).as("the hold is intact").containsEntry(UUID.fromString(variant), 1);
+
+        inventory.release(order, "cancelled");
+        HttpResponse<String> deleted = delete(variantUrl, catalog.with("If-Match", "\"v" + product.path("version").asInt() + "\""));
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     }
 
     @Test

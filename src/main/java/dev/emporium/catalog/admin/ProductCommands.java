@@ -108,8 +108,11 @@ class ProductCommands {
                 && product.variants().getFirst().id().equals(variantId)) {
             throw CatalogProblems.conflict("last-variant", "A published product keeps at least one variant: archive it instead.");
         }
-        if (!products.deleteVariant(productId, variantId)) {
-            throw CatalogProblems.notFound("variant");
+        switch (products.deleteVariant(productId, variantId)) {
+            case NO_SUCH_VARIANT -> throw CatalogProblems.notFound("variant");
+            case HELD_FOR_AN_ORDER -> throw CatalogProblems.conflict("variant-held",
+                    "An unpaid order holds stock of this variant: delete it once the order is paid, cancelled or expired.");
+            case DELETED -> { }
         }
         products.refreshPriceFrom(productId);
         return announceAndGet(productId);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -134,9 +135,23 @@ class ProductStore {
                 .update() == 1;
     }
 
-    boolean deleteVariant(UUID productId, UUID variantId) {
-        return jdbc.sql("DELETE FROM product_variants WHERE id = :id AND product_id = :product")
-                .param("id", variantId).param("product", productId).update() == 1;
+    enum VariantDeletion { DELETED, NO_SUCH_VARIANT, HELD_FOR_AN_ORDER }
+
+    /**
+     * Deletes the variant unless an unpaid order holds its stock, which the database refuses (migration V12) and
+     * which aborts the transaction: the caller must end it.
+     */
+    VariantDeletion deleteVariant(UUID productId, UUID variantId) {
+        try {
+            int deleted = jdbc.sql("DELETE FROM product_variants WHERE id = :id AND product_id = :product")
+                    .param("id", variantId).param("product", productId).update();
+            return deleted == 1 ? VariantDeletion.DELETED : VariantDeletion.NO_SUCH_VARIANT;
+        } catch (DataIntegrityViolationException refused) {
+            if (refused.getMostSpecificCause() instanceof SQLException sql && "23001".equals(sql.getSQLState())) {
+                return VariantDeletion.HELD_FOR_AN_ORDER;
+            }
+            throw refused;
+        }
     }
 
     /** Keeps the listing price (the lowest variant price) in step with the variants. */
