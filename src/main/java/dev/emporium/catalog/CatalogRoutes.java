@@ -1,12 +1,13 @@
 package dev.emporium.catalog;
 
 import dev.emporium.identity.Role;
+import dev.emporium.identity.Scope;
 import dev.emporium.platform.security.RouteAuthorizations;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The storefront is public; catalog administration is for admins and catalog managers. */
+/** The storefront is public; catalog administration is for admins, catalog managers and catalog keys (a PIM feed). */
 @Component
 class CatalogRoutes implements RouteAuthorizations {
 
@@ -15,6 +16,7 @@ class CatalogRoutes implements RouteAuthorizations {
         routes.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**", "/api/v1/search",
                         "/api/v1/categories").permitAll()
                 .requestMatchers("/graphql").permitAll()
-                .requestMatchers("/api/v1/admin/catalog/**").hasAnyRole(Role.ADMIN.claim(), Role.CATALOG_MANAGER.claim());
+                .requestMatchers("/api/v1/admin/catalog/**").hasAnyAuthority(Role.ADMIN.authority(),
+                        Role.CATALOG_MANAGER.authority(), Scope.CATALOG_WRITE.authority());
     }
 }

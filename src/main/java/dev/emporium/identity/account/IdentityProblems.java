@@ -1,8 +1,11 @@
 package dev.emporium.identity.account;
 
+import dev.emporium.identity.Scope;
 import dev.emporium.platform.web.Problems;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -36,14 +39,21 @@ public final class IdentityProblems {
 
     public static final class WeakPassword extends ErrorResponseException {
         WeakPassword(String field, String weakness) {
-            super(HttpStatus.BAD_REQUEST, withField(Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
-                    "The request has 1 invalid field."), field, weakness), null);
+            super(HttpStatus.BAD_REQUEST, invalidField(field, weakness), null);
         }
+    }
 
-        private static ProblemDetail withField(ProblemDetail problem, String field, String message) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-            return problem;
+    public static final class UnknownScope extends ErrorResponseException {
+        public UnknownScope(String scope) {
+            super(HttpStatus.BAD_REQUEST, invalidField("scopes", "unknown scope " + scope + "; known: "
+                    + Arrays.stream(Scope.values()).map(Scope::value).collect(Collectors.joining(", "))), null);
         }
+    }
+
+    private static ProblemDetail invalidField(String field, String message) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "The request has 1 invalid field.");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
     }
 
     public static final class ApiKeyNotFound extends ErrorResponseException {

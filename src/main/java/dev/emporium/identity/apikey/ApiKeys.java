@@ -1,6 +1,8 @@
 package dev.emporium.identity.apikey;
 
+import dev.emporium.identity.Scope;
 import dev.emporium.identity.Secrets;
+import dev.emporium.identity.account.IdentityProblems.UnknownScope;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -49,6 +51,9 @@ public class ApiKeys {
     private record Stored(UUID id, byte[] secretHash, String name, List<String> scopes, String plan, boolean revoked) {}
 
     public Created create(String name, List<String> scopes, String plan, UUID createdBy) {
+        scopes.stream().filter(scope -> Scope.of(scope).isEmpty()).findFirst().ifPresent(unknown -> {
+            throw new UnknownScope(unknown);
+        });
         String prefix = HexFormat.of().formatHex(Secrets.randomBytes(6));
         String secret = Secrets.randomToken(32);
         ApiKey key = jdbc.sql("""

@@ -10,6 +10,7 @@ import dev.emporium.support.Accounts.SignedIn;
 import dev.emporium.support.IntegrationTest;
 import dev.emporium.support.TestHttp;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +42,12 @@ class ApiKeyTest {
     }
 
     private JsonNode createKey(String name) {
+        return createKey(name, "\"orders:read\",\"inventory:write\"");
+    }
+
+    private JsonNode createKey(String name, String scopes) {
         HttpResponse<String> created = post(url("/api/v1/admin/api-keys"), "application/json",
-                "{\"name\":\"%s\",\"scopes\":[\"catalog:read\",\"orders:write\"],\"plan\":\"partner\"}".formatted(name),
-                admin.bearer());
+                "{\"name\":\"%s\",\"scopes\":[%s],\"plan\":\"partner\"}".formatted(name, scopes), admin.bearer());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created);
     }
@@ -57,13 +61,38 @@ class ApiKeyTest {
         JsonNode caller = json(get(url("/api/v1/auth/whoami"), "X-Api-Key", key));
         assertThat(caller.path("kind").asString()).isEqualTo("api_key");
         assertThat(caller.path("authorities").valueStream().map(JsonNode::asString))
-                .containsExactly("SCOPE_catalog:read", "SCOPE_orders:write");
+                .containsExactlyInAnyOrder("SCOPE_orders:read", "SCOPE_inventory:write");
 
         String listing = get(url("/api/v1/admin/api-keys"), admin.bearer()).body();
         assertThat(listing).contains(created.path("apiKey").path("id").asString()).doesNotContain(key.substring(20));
         byte[] stored = jdbc.sql("SELECT secret_hash FROM api_keys WHERE id = ?::uuid")
                 .param(created.path("apiKey").path("id").asString()).query(byte[].class).single();
         assertThat(new String(stored)).doesNotContain(key.substring(20));
+    }
+
+    @Test
+    void scopesOpenTheStaffRoutesTheyNameAndNoOthers() {
+        String reader = createKey("fulfilment feed", "\"orders:read\"").path("key").asString();
+        String warehouse = createKey("warehouse", "\"inventory:write\"").path("key").asString();
+        String someVariant = "/api/v1/admin/inventory/" + UUID.randomUUID();
+
+        assertThat(get(url("/api/v1/admin/orders"), "X-Api-Key", reader).statusCode()).isEqualTo(200);
+        assertThat(post(url("/api/v1/admin/orders/" + UUID.randomUUID() + "/transitions"), "application/json",
+                "{\"to\":\"shipped\"}", "X-Api-Key", reader).statusCode()).as("reading is not moving").isEqualTo(403);
+        assertThat(get(url(someVariant), "X-Api-Key", reader).statusCode()).isEqualTo(403);
+        assertThat(get(url("/api/v1/admin/catalog/products"), "X-Api-Key", reader).statusCode()).isEqualTo(403);
+        assertThat(get(url("/api/v1/admin/api-keys"), "X-Api-Key", reader).statusCode()).isEqualTo(403);
+
+        assertThat(get(url(someVariant), "X-Api-Key", warehouse).statusCode()).as("allowed, and no such variant").isEqualTo(404);
+        assertThat(get(url("/api/v1/admin/orders"), "X-Api-Key", warehouse).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownScopeIsRefused() {
+        HttpResponse<String> refused = post(url("/api/v1/admin/api-keys"), "application/json",
+                "{\"name\":\"typo\",\"scopes\":[\"order:read\"],\"plan\":\"partner\"}", admin.bearer());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").get(0).path("field").asString()).isEqualTo("scopes");
     }
 
     @Test
