@@ -55,7 +55,10 @@ class CartController {
         this.currency = catalog.currency();
     }
 
-    /** A decimal, not an Integer: Jackson would quietly truncate 1.5 to 1, and a quantity the client did not mean is worse than a 400. */
+    /**
+     * A decimal, not an Integer: the JSON reader refuses 1.5 for a whole number anyway, but as an unreadable body; read
+     * as a decimal, a fraction is a validation failure of the quantity like 100 or -1, in the same list of errors.
+     */
     record LineChange(@NotNull @Digits(integer = 2, fraction = 0) @Min(0) @Max(CartService.MAX_QUANTITY) BigDecimal quantity) {}
 
     record ShippingChoice(

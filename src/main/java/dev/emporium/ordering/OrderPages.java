@@ -1,5 +1,6 @@
 package dev.emporium.ordering;
 
+import dev.emporium.platform.TimestampRange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,13 +42,26 @@ final class OrderPages {
         }
     }
 
+    /** A bound of the date search, as given: 400 for one the database cannot compare with (outside {@link TimestampRange}). */
+    static Instant storable(String parameter, Instant value) {
+        if (value != null && !TimestampRange.contains(value)) {
+            throw OrderProblems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                    parameter + " is between " + TimestampRange.MIN + " and " + TimestampRange.MAX + ".");
+        }
+        return value;
+    }
+
     static OrderStore.Keyset decode(String cursor) {
         if (cursor == null) {
             return null;
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            return new OrderStore.Keyset(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), UUID.fromString(parts[1]));
+            Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+            if (!TimestampRange.contains(createdAt)) {
+                throw new IllegalArgumentException("No order was placed then: the cursor was edited");
+            }
+            return new OrderStore.Keyset(createdAt, UUID.fromString(parts[1]));
         } catch (RuntimeException malformed) {
             throw OrderProblems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "The cursor is not one this API issued.");
         }

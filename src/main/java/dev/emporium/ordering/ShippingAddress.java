@@ -1,5 +1,6 @@
 package dev.emporium.ordering;
 
+import dev.emporium.platform.web.FreeText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,13 +10,9 @@ import jakarta.validation.constraints.Size;
  * labels and in emails. The country is an ISO 3166 code and must be the one the cart's tax and shipping are for.
  */
 public record ShippingAddress(
-        @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = MESSAGE) String name,
-        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = MESSAGE) String line1,
-        @Size(max = 200) @Pattern(regexp = PRINTABLE, message = MESSAGE) String line2,
-        @NotBlank @Size(max = 20) @Pattern(regexp = PRINTABLE, message = MESSAGE) String postalCode,
-        @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = MESSAGE) String city,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as DE") String country) {
-
-    private static final String PRINTABLE = "[^\\p{Cntrl}]*";
-    private static final String MESSAGE = "must not contain control characters";
-}
+        @NotBlank @Size(max = 100) @FreeText String name,
+        @NotBlank @Size(max = 200) @FreeText String line1,
+        @Size(max = 200) @FreeText String line2,
+        @NotBlank @Size(max = 20) @FreeText String postalCode,
+        @NotBlank @Size(max = 100) @FreeText String city,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as DE") String country) {}

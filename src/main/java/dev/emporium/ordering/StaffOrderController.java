@@ -1,5 +1,6 @@
 package dev.emporium.ordering;
 
+import dev.emporium.platform.web.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +31,18 @@ class StaffOrderController {
         this.store = store;
     }
 
-    record Transition(@NotNull OrderStatus to, @Size(max = 500) String reason) {}
+    record Transition(@NotNull OrderStatus to, @Size(max = 500) @FreeText(multiline = true) String reason) {
+
+        /** The reason given; a cancellation without one says staff cancelled, as the stock it gives back must say why. */
+        String reasonOrDefault() {
+            if (reason != null && !reason.isBlank()) {
+                return reason.strip();
+            }
+            return to == OrderStatus.CANCELLED ? CANCELLED_BY_STAFF : null;
+        }
+    }
+
+    static final String CANCELLED_BY_STAFF = "cancelled by staff";
 
     @GetMapping("/api/v1/admin/orders")
     @Operation(summary = "Search orders by status, date (from inclusive, to exclusive, ISO 8601) and customer, newest first")
@@ -38,8 +50,8 @@ class StaffOrderController {
             @RequestParam(required = false) Instant to, @RequestParam(required = false) UUID customer,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = OrderPages.limit(limit);
-        return OrderPages.of(store.search(customer, status == null ? null : OrderPages.status(status), from, to,
-                OrderPages.decode(cursor), size + 1), size);
+        return OrderPages.of(store.search(customer, status == null ? null : OrderPages.status(status),
+                OrderPages.storable("from", from), OrderPages.storable("to", to), OrderPages.decode(cursor), size + 1), size);
     }
 
     @GetMapping("/api/v1/admin/orders/{id}")
@@ -50,8 +62,9 @@ class StaffOrderController {
 
     @PostMapping("/api/v1/admin/orders/{id}/transitions")
     @Operation(summary = "Move an order", description = "pending_payment → cancelled; paid → fulfilled → shipped → completed; "
-            + "refunded from paid on. Any other move: 409.")
+            + "refunded from paid on. Any other move: 409. The reason is optional; a cancellation without one is recorded "
+            + "as \"" + CANCELLED_BY_STAFF + "\".")
     OrderView move(@PathVariable UUID id, @Valid @RequestBody Transition transition, Authentication caller) {
-        return orders.move(id, transition.to(), caller.getName(), transition.reason());
+        return orders.move(id, transition.to(), caller.getName(), transition.reasonOrDefault());
     }
 }

@@ -113,6 +113,55 @@ class CatalogAdminTest {
     }
 
     @Test
+    void aNulCharacterInProductOrCategoryTextIsRefusedFieldByField() {
+        String slug = Catalog.unique();
+        HttpResponse<String> product = post(url("/api/v1/admin/catalog/products"), "application/json", """
+                {"slug":"%s","title":"Kettle\\u0000","description":"Boils.\\u0000","brand":"\\u0000",
+                 "attributes":{"colour":"\\u0000"},"images":[{"url":"https://images.example.com/a\\u0000.jpg","alt":"\\u0000"}]}"""
+                .formatted(slug), catalog.staff());
+        assertValidationFailed(product);
+        assertThat(json(product).path("errors").valueStream().map(error -> error.path("field").asString()))
+                .hasSize(6).contains("title", "description", "brand", "images[0].url", "images[0].alt");
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE slug = :slug").param("slug", slug).query(Long.class).single())
+                .isZero();
+
+        HttpResponse<String> category = post(url("/api/v1/admin/catalog/categories"), "application/json", """
+                {"slug":"%s","name":"Kitchen\\u0000"}""".formatted(Catalog.unique()), catalog.staff());
+        assertValidationFailed(category);
+        assertThat(json(category).path("errors").get(0).path("field").asString()).isEqualTo("name");
+
+        HttpResponse<String> lines = post(url("/api/v1/admin/catalog/products"), "application/json", """
+                {"slug":"%s","title":"Kettle","description":"Boils.\\n\\tQuickly."}""".formatted(Catalog.unique()),
+                catalog.staff());
+        assertThat(lines.statusCode()).as("a description keeps its line breaks and tabs: " + lines.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aFractionForAWholeNumberIs400NamingTheField() {
+        String slug = Catalog.unique();
+        HttpResponse<String> response = post(url("/api/v1/admin/catalog/products"), "application/json", """
+                {"slug":"%s","title":"Kettle","variants":[{"sku":"%s","price":{"amount":19.99,"currency":"EUR"}}]}"""
+                .formatted(slug, slug.toUpperCase()), catalog.staff());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.path("type").asString()).isEqualTo("https://emporium.dev/problems/malformed-body");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("variants[0].price.amount");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("must be a whole number");
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE slug = :slug").param("slug", slug).query(Long.class).single())
+                .as("not stored as 19").isZero();
+    }
+
+    private static void assertValidationFailed(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).path("type").asString()).isEqualTo("https://emporium.dev/problems/validation-failed");
+    }
+
+    @Test
     void duplicateSlugOrSkuIsAConflictAndWrongCurrencyUnprocessable() {
         String slug = Catalog.unique();
         catalog.draft(slug, "Chair", "Acme", null, 4000, "{}", "Sit.");
@@ -196,5 +245,27 @@ class CatalogAdminTest {
                 .findFirst().orElseThrow(), catalog.staff());
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(json(again).path("updated").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullLineIsReportedAsAnInvalidLineAndTheOthersAreImported() {
+        String before = Catalog.unique();
+        String after = Catalog.unique();
+        String line = """
+                {"product":{"slug":"%s","title":"Imported","variants":[{"sku":"%s","price":{"amount":100,"currency":"EUR"}}]}}""";
+        String body = String.join("\n", line.formatted(before, before.toUpperCase()), "null", line.formatted(after, after.toUpperCase()));
+
+        HttpResponse<String> response = post(url("/api/v1/admin/catalog/products/import"), "application/x-ndjson", body,
+                catalog.staff());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode report = json(response);
+        assertThat(report.path("type").asString()).isEqualTo("https://emporium.dev/problems/import-lines-failed");
+        assertThat(report.path("created").asInt()).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).isEqualTo(1);
+        assertThat(report.path("errors").get(0).path("line").asInt()).isEqualTo(2);
+        assertThat(report.path("errors").get(0).path("errors").get(0).path("message").asString()).contains("null");
     }
 }

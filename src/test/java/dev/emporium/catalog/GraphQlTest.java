@@ -151,6 +151,51 @@ class GraphQlTest {
     }
 
     @Test
+    void aNulCharacterInAnArgumentIsABadRequest() {
+        String[] queries = {
+            "{ product(slug: \"\\u0000\") { id } }",
+            "{ search(query: \"\\u0000\") { edges { node { id } } } }",
+            "{ search(query: \"kettle\", filter: {brands: [\"\\u0000\"]}) { edges { node { id } } } }",
+            "{ products(filter: {attributes: [{name: \"colour\", value: \"\\u0000\"}]}) { edges { node { id } } } }"
+        };
+        for (String query : queries) {
+            HttpResponse<String> response = graphQl(query, java.util.Map.of());
+            assertThat(response.statusCode()).as(query).isEqualTo(200);
+            JsonNode errors = json(response).path("errors");
+            assertThat(errors.size()).as(query + " -> " + response.body()).isEqualTo(1);
+            assertThat(errors.get(0).path("extensions").path("classification").asString()).as(response.body())
+                    .isEqualTo("BAD_REQUEST");
+        }
+    }
+
+    @Test
+    void aPageSizeThatOverflowsTheCostCountsAgainstTheLimit() {
+        // 2^30 items costing 3 each: a 32-bit int wraps round to below zero, which would pay for the other pages.
+        StringBuilder query = new StringBuilder("{ overflow: products(first: 1073741824) { edges { cursor } }");
+        for (int i = 0; i < 10; i++) {
+            query.append(" page").append(i).append(": products(first: 100) ").append(COSTLY);
+        }
+        HttpResponse<String> response = graphQl(query.append(" }").toString(), java.util.Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = json(response);
+        assertThat(answer.path("errors").get(0).path("message").asString()).as(response.body()).contains("complexity");
+        assertThat(answer.path("data").isMissingNode() || answer.path("data").isNull()).as(response.body()).isTrue();
+    }
+
+    @Test
+    void aListWithoutFirstCostsTheDefaultPageSize() {
+        // 20 products a page by default, 16 fields each: 16 such lists cost 5,120 of the 5,000 allowed.
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 16; i++) {
+            query.append(" page").append(i).append(": products ").append(COSTLY);
+        }
+        HttpResponse<String> response = graphQl(query.append(" }").toString(), java.util.Map.of());
+
+        assertThat(json(response).path("errors").get(0).path("message").asString()).as(response.body()).contains("complexity");
+    }
+
+    @Test
     void badQueriesAreGraphQlErrorsNotServerErrors() {
         String[] queries = {
             "{ products { edges { node { nosuchfield } } } }",

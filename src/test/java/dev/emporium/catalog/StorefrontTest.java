@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,48 @@ class StorefrontTest {
         assertThat(get(url("/api/v1/products?category=" + categorySlug + "&limit=1&cursor=" + cursor)).statusCode()).isEqualTo(200);
         assertThat(get(url("/api/v1/products?category=" + categorySlug + "&sort=price_asc&limit=1&cursor=" + cursor)).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aForgedCursorIs400() {
+        String categorySlug = Catalog.unique();
+        String category = catalog.category(categorySlug, null);
+        catalog.published(Catalog.unique(), "One", "Acme", category, 100);
+        catalog.published(Catalog.unique(), "Two", "Acme", category, 200);
+        String listing = url("/api/v1/products?category=" + categorySlug + "&limit=1");
+        String[] parts = decoded(json(get(listing)).path("nextCursor").asString()).split("\\|");
+
+        // The newest-first sort key is microseconds since 1970: these lie before 4713 BC, where PostgreSQL's dates end.
+        for (long forgedKey : List.of(Long.MIN_VALUE, -211_000_000_000_000_000L)) {
+            parts[3] = Long.toString(forgedKey);
+            HttpResponse<String> response = get(listing + "&cursor=" + encoded(String.join("|", parts)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(response).path("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-cursor");
+        }
+    }
+
+    @Test
+    void aNulCharacterInAListingParameterIs400() {
+        for (String query : List.of("q=%00", "q=kettle%00", "brand=Ac%00me", "attr=colour:bl%00ack", "attr=col%00our:black")) {
+            HttpResponse<String> response = get(url("/api/v1/products?" + query));
+            assertThat(response.statusCode()).as(query + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(query).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(response).path("type").asString()).as(query).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+        }
+        HttpResponse<String> facets = get(url("/api/v1/products/facets?q=%00"));
+        assertThat(facets.statusCode()).as(facets.body()).isEqualTo(400);
+        assertThat(json(facets).path("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+    }
+
+    private static String decoded(String cursor) {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    }
+
+    private static String encoded(String cursor) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

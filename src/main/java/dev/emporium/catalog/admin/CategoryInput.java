@@ -1,6 +1,7 @@
 package dev.emporium.catalog.admin;
 
 import dev.emporium.catalog.Slug;
+import dev.emporium.platform.web.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,6 @@ import java.util.UUID;
 /** A category as staff send it; {@code parentId} null makes it a root. */
 record CategoryInput(
         @NotBlank @Size(max = Slug.MAX_LENGTH) @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE) String slug,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @FreeText String name,
         UUID parentId,
         @Min(0) @Max(100_000) Integer position) {}

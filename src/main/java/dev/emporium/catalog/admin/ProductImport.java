@@ -84,6 +84,9 @@ class ProductImport {
         } catch (JacksonException malformed) {
             throw new InvalidLine(List.of(Map.of("message", "Not a product in JSON: " + malformed.getOriginalMessage())));
         }
+        if (line == null) {
+            throw new InvalidLine(List.of(Map.of("message", "Not a product in JSON: the line is null.")));
+        }
         Set<ConstraintViolation<Line>> violations = validator.validate(line);
         if (!violations.isEmpty()) {
             throw new InvalidLine(violations.stream()

@@ -1,5 +1,6 @@
 package dev.emporium.catalog.graphql;
 
+import dev.emporium.catalog.Slug;
 import dev.emporium.catalog.storefront.CategoryQueries;
 import dev.emporium.catalog.storefront.ListingRequests;
 import dev.emporium.catalog.storefront.ProductQueries;
@@ -9,6 +10,7 @@ import dev.emporium.catalog.storefront.Views.CategoryRef;
 import dev.emporium.catalog.storefront.Views.Image;
 import dev.emporium.catalog.storefront.Views.ProductNode;
 import dev.emporium.catalog.storefront.Views.Variant;
+import dev.emporium.platform.web.FreeText;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,10 @@ class CatalogGraphQlController {
             }
             return products.node(ProductQueries.ByKey.ID, uuid).orElse(null);
         }
-        return products.node(ProductQueries.ByKey.SLUG, slug).orElse(null);
+        if (!FreeText.Validator.allows(slug, false)) {
+            throw new GraphQlInputException("slug " + FreeText.MESSAGE + ".");
+        }
+        return Slug.isValid(slug) ? products.node(ProductQueries.ByKey.SLUG, slug).orElse(null) : null;
     }
 
     @QueryMapping

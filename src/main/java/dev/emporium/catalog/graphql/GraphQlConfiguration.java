@@ -1,8 +1,9 @@
 package dev.emporium.catalog.graphql;
 
+import dev.emporium.catalog.CatalogProperties;
+import dev.emporium.platform.web.InvalidInput;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,6 +12,8 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -32,10 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GraphQL's guards and plumbing: a query deeper or costlier than configured is refused before it runs, the
- * catalog's 4xx refusals become GraphQL errors of the client's kind, and amounts are 64-bit.
+ * catalog's 4xx refusals (and values the database refuses) become GraphQL errors of the client's kind, and amounts
+ * are 64-bit.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
 
     /** {@code emporium.graphql.*}: how deep and how costly (fields, lists counted by their page size) a query may be. */
     @ConfigurationProperties("emporium.graphql")
@@ -47,18 +53,10 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (environment, childComplexity) -> {
-            Object first = environment.getArguments().get("first");
-            int size = first instanceof Integer pageSize ? Math.max(1, pageSize) : 1;
-            return size * (1 + childComplexity);
-        });
+    QueryCostLimit queryCostLimit(GraphQlLimits limits, CatalogProperties catalog) {
+        return new QueryCostLimit(limits.maxComplexity(), catalog.defaultPageSize());
     }
 
-    /**
-     * GraphQL responses keep their null fields (the spec requires them), unlike the REST API's JSON, which leaves
-     * them out; so /graphql writes with a mapper of its own.
-     */
     /**
      * Spring Boot's controller set-up, minus the executor it hands blocking controller methods with virtual threads
      * on: the request already runs on a virtual thread, and a hop to another one for each data fetcher left the
@@ -72,6 +70,10 @@ class GraphQlConfiguration {
         return configurer;
     }
 
+    /**
+     * GraphQL responses keep their null fields (the spec requires them), unlike the REST API's JSON, which leaves
+     * them out; so /graphql writes with a mapper of its own.
+     */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
@@ -105,11 +107,18 @@ class GraphQlConfiguration {
                 String message = switch (failure) {
                     case ErrorResponseException refused when refused.getStatusCode().is4xxClientError() -> refused.getBody().getDetail();
                     case GraphQlInputException invalid -> invalid.getMessage();
-                    default -> null;
+                    default -> InvalidInput.sqlStateOf(failure).map(GraphQlConfiguration::refusedValue).orElse(null);
                 };
                 return message == null ? null : GraphqlErrorBuilder.newError(environment)
                         .errorType(ErrorType.BAD_REQUEST).message(message).build();
             }
         };
+    }
+
+    /** A value the database refused (SQLSTATE class 22) came from the client; logged by SQLSTATE, never the value. */
+    private static String refusedValue(String sqlState) {
+        log.atWarn().addKeyValue("sql_state", sqlState)
+                .log("The database refused a value of a GraphQL query (SQLSTATE {})", sqlState);
+        return InvalidInput.DETAIL;
     }
 }

@@ -3,6 +3,7 @@ package dev.emporium.catalog.storefront;
 import dev.emporium.catalog.CatalogProperties;
 import dev.emporium.catalog.Money;
 import dev.emporium.catalog.Slug;
+import dev.emporium.platform.web.FreeText;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,12 +35,18 @@ public class ListingRequests {
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
             throw invalid("q", "is at most " + MAX_TEXT_LENGTH + " characters");
         }
+        if (!FreeText.Validator.allows(text, true)) {
+            throw invalid("q", FreeText.MESSAGE);
+        }
         if (raw.category() != null && !Slug.isValid(raw.category())) {
             throw StorefrontProblems.notFound("category");
         }
         List<String> brands = raw.brands() == null ? List.of() : raw.brands().stream().map(String::strip).filter(b -> !b.isEmpty()).toList();
         if (brands.size() > MAX_BRANDS || brands.stream().anyMatch(brand -> brand.length() > 100)) {
             throw invalid("brand", "takes at most " + MAX_BRANDS + " brands of at most 100 characters");
+        }
+        if (brands.stream().anyMatch(brand -> !FreeText.Validator.allows(brand, false))) {
+            throw invalid("brand", FreeText.MESSAGE);
         }
         checkPrice("minPrice", raw.minPrice());
         checkPrice("maxPrice", raw.maxPrice());
@@ -75,6 +82,9 @@ public class ListingRequests {
             int colon = pair.indexOf(':');
             if (colon < 1 || colon == pair.length() - 1 || pair.length() > 250) {
                 throw invalid("attr", "is name:value, e.g. colour:black");
+            }
+            if (!FreeText.Validator.allows(pair, false)) {
+                throw invalid("attr", FreeText.MESSAGE);
             }
             attributes.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
         }

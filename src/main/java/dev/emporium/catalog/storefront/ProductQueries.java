@@ -15,8 +15,6 @@ import dev.emporium.catalog.storefront.Views.Variant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -307,7 +305,7 @@ public class ProductQueries {
             return switch (query.sort()) {
                 case NEWEST -> {
                     if (cursor != null) {
-                        params.put("afterKey", Instant.EPOCH.plus(cursor.sortKeyAsLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+                        params.put("afterKey", cursor.sortKeyAsTimestamp());
                         params.put("afterId", cursor.lastId());
                     }
                     yield new Keyset("(extract(epoch FROM p.published_at) * 1000000)::bigint::text",

@@ -3,6 +3,7 @@ package dev.emporium.identity.web;
 import dev.emporium.identity.Role;
 import dev.emporium.identity.account.AccountService;
 import dev.emporium.identity.token.SigningKeys;
+import dev.emporium.platform.web.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,8 @@ class AdminController {
     record NewStaff(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 128) String password,
-            @Size(max = 100) String name,
-            @NotEmpty List<Role> roles) {}
+            @Size(max = 100) @FreeText String name,
+            @NotEmpty List<@NotNull Role> roles) {}
 
     @PostMapping("/customers/{id}/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -3,11 +3,13 @@ package dev.emporium.identity.web;
 import dev.emporium.identity.apikey.ApiKey;
 import dev.emporium.identity.apikey.ApiKeys;
 import dev.emporium.identity.account.IdentityProblems;
+import dev.emporium.platform.web.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -36,8 +38,8 @@ class ApiKeyController {
     }
 
     record NewApiKey(
-            @NotBlank @Size(max = 100) String name,
-            @Size(max = 20) List<@Pattern(regexp = "[a-z][a-z0-9_.:-]{0,63}") String> scopes,
+            @NotBlank @Size(max = 100) @FreeText String name,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_.:-]{0,63}") String> scopes,
             @NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}") String plan) {}
 
     record CreatedApiKey(ApiKey apiKey, String key) {}

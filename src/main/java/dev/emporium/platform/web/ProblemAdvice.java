@@ -3,11 +3,13 @@ package dev.emporium.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +25,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /** Maps every exception that reaches Spring MVC to an RFC 9457 problem; the rest go through {@link ProblemErrorController}. */
 @RestControllerAdvice
@@ -74,7 +77,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         // The parser's message can quote the client's input at length; say what is wrong, not what was sent.
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
                 "The request body could not be read as the expected JSON document.");
+        if (ex.getCause() instanceof JacksonException unreadable) {
+            UnreadableField.of(unreadable).ifPresent(field -> {
+                problem.setDetail("The request body could not be read: " + field.path() + " " + field.message() + ".");
+                problem.setProperty("errors", List.of(new FieldViolation(field.path(), field.message())));
+            });
+        }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A value the database refused (SQLSTATE class 22) came from the client: a 400. Any other database failure is ours. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
+        Optional<String> refused = InvalidInput.sqlStateOf(ex);
+        if (refused.isEmpty()) {
+            return handleUnexpected(ex, request);
+        }
+        // By SQLSTATE only: the database's message may quote the value.
+        log.atWarn().addKeyValue("sql_state", refused.get())
+                .log("The database refused a value of the request (SQLSTATE {})", refused.get());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, InvalidInput.TYPE, InvalidInput.DETAIL);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** Anything unforeseen: the client gets an opaque error id, the log gets the exception under the same id. */

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import java.nio.ByteBuffer;
@@ -63,6 +64,17 @@ class ErrorModelTest {
         @GetMapping("/probe/failure")
         Object fail() {
             return jdbc.sql("SELECT secret_column FROM table_that_does_not_exist").query().listOfRows();
+        }
+
+        /** Values the database refuses, as a request's could reach it past a missing rule. */
+        @GetMapping("/probe/refused/{kind}")
+        Object refused(@PathVariable String kind) {
+            return switch (kind) {
+                case "nul" -> jdbc.sql("SELECT :text::text").param("text", "refused-value\u0000").query().listOfRows();
+                case "uuid" -> jdbc.sql("SELECT :text::uuid").param("text", "refused-value").query().listOfRows();
+                default -> jdbc.sql("SELECT :at::timestamptz").param("at", OffsetDateTime.parse("+300000-01-01T00:00:00Z"))
+                        .query().listOfRows();
+            };
         }
     }
 
@@ -155,6 +167,20 @@ class ErrorModelTest {
                 .header("Content-Type", "application/json")
                 .POST(chunked));
         assertProblem(response, 413, "body-too-large");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIs400InvalidInputAndNeverRepeated(CapturedOutput log) {
+        for (String kind : java.util.List.of("nul", "uuid", "date")) {
+            HttpResponse<String> response = get(url("/probe/refused/" + kind));
+            JsonNode problem = assertProblem(response, 400, "invalid-input");
+            assertThat(problem.has("errorId")).as(kind).isFalse();
+            assertThat(response.body()).as(kind).doesNotContain("refused-value").doesNotContain("300000");
+        }
+        // The database's own message quotes the text it could not read as a UUID; the log line gives the SQLSTATE only.
+        Logs.awaitContains(log, "(SQLSTATE 22P02)");
+        Logs.awaitFlushed(log, url(""));
+        assertThat(log.getOut()).doesNotContain("refused-value").contains("(SQLSTATE 22021)").contains("(SQLSTATE 22008)");
     }
 
     @Test
