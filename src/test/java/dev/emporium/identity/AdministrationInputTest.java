@@ -81,13 +81,13 @@ class AdministrationInputTest {
     }
 
     @Test
-    void aNulCharacterNoRuleForeseesIs400InvalidInputNotAServerError() {
-        // Registration has no rule against control characters in the name: the database refuses the NUL.
+    void aNulCharacterInANameIsRefusedBeforeAnythingIsWritten() {
         String email = Accounts.uniqueEmail();
         HttpResponse<String> refused = post(url("/api/v1/auth/register"), "application/json",
                 "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Ann\\u0000\"}".formatted(email, Accounts.PASSWORD));
 
-        assertProblem(refused, 400, "invalid-input");
+        assertProblem(refused, 400, "validation-failed");
+        assertThat(json(refused).path("errors").get(0).path("field").asString()).isEqualTo("name");
         assertThat(jdbc.sql("SELECT count(*) FROM accounts WHERE email = :email").param("email", email)
                 .query(Long.class).single()).isZero();
     }

@@ -3,6 +3,7 @@ package dev.emporium.identity.web;
 import dev.emporium.identity.account.Account;
 import dev.emporium.identity.account.AccountService;
 import dev.emporium.identity.account.AccountService.Tokens;
+import dev.emporium.platform.web.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ class AuthController {
     record Registration(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 128) String password,
-            @Size(max = 100) String name) {}
+            @Size(max = 100) @FreeText String name) {}
 
     record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 

@@ -3,6 +3,7 @@ package dev.emporium.identity.web;
 import dev.emporium.identity.Role;
 import dev.emporium.identity.account.AccountService;
 import dev.emporium.identity.account.IdentityProblems.AccountNotFound;
+import dev.emporium.platform.web.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +32,7 @@ class ProfileController {
         this.accounts = accounts;
     }
 
-    record ProfileChange(@NotBlank @Size(max = 100) String name) {}
+    record ProfileChange(@NotBlank @Size(max = 100) @FreeText String name) {}
 
     record PasswordChange(@NotBlank @Size(max = 128) String currentPassword, @NotBlank @Size(max = 128) String newPassword) {}
 
