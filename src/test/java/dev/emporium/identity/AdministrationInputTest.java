@@ -1,5 +1,6 @@
 package dev.emporium.identity;
 
+import static dev.emporium.support.TestHttp.assertProblem;
 import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static dev.emporium.support.TestHttp.post;
@@ -36,12 +37,6 @@ class AdministrationInputTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json(response).path("type").asString()).isEqualTo("https://emporium.dev/problems/" + kind);
-    }
 
     private long keysNamed(String name) {
         return jdbc.sql("SELECT count(*) FROM api_keys WHERE name = :name").param("name", name).query(Long.class).single();

@@ -1,5 +1,6 @@
 package dev.emporium.inventory;
 
+import static dev.emporium.support.TestHttp.assertProblem;
 import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static dev.emporium.support.TestHttp.post;
@@ -64,11 +65,6 @@ class InventoryAdminTest {
         return send(request(url, headers).DELETE());
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(json(response).path("type").asString()).endsWith("/" + kind);
-    }
 
     @Test
     void aVariantHeldForAnUnpaidOrderCannotBeDeletedUntilTheHoldEnds() {

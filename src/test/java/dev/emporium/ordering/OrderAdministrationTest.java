@@ -1,5 +1,6 @@
 package dev.emporium.ordering;
 
+import static dev.emporium.support.TestHttp.assertProblem;
 import static dev.emporium.support.TestHttp.get;
 import static dev.emporium.support.TestHttp.json;
 import static dev.emporium.support.TestHttp.post;
@@ -41,12 +42,6 @@ class OrderAdministrationTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json(response).path("type").asString()).isEqualTo("https://emporium.dev/problems/" + kind);
-    }
 
     /** An unpaid order of one unit of a variant stocked with two: its id, and the variant's. */
     private record Placed(String orderId, String variant) {}

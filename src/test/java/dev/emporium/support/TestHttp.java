@@ -1,5 +1,7 @@
 package dev.emporium.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +49,16 @@ public final class TestHttp {
 
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** Asserts a problem document of that status and type ({@code validation-failed}…); the document, to look further. */
+    public static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.path("type").asString()).isEqualTo("https://emporium.dev/problems/" + type);
+        return problem;
     }
 
     /** Sends bytes as they are, for requests a well-behaved client refuses to make (control characters in headers). */
