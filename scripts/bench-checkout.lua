@@ -12,7 +12,7 @@ function setup(thread)
 end
 
 function init(args)
-  step, placed, refused = 0, 0, 0
+  step, placed, refused, why = 0, 0, 0, ""
   -- Keys must be new in every run: the measured run follows a warm-up with the same script, and a key used
   -- before would be answered by replaying its stored response instead of placing an order.
   started = os.time()
@@ -34,15 +34,23 @@ end
 
 function response(status, headers, body)
   if step % 2 == 0 then
-    if status == 201 then placed = placed + 1 else refused = refused + 1 end
+    if status == 201 then
+      placed = placed + 1
+    else
+      -- Status and problem type of each refusal, so the report says which rule refused it.
+      refused = refused + 1
+      why = why .. " " .. status .. ":" .. (string.match(body or "", '"type":"[^"]*/([%w-]+)"') or "?")
+    end
   end
 end
 
 function done(summary, latency, requests)
-  local total_placed, total_refused = 0, 0
+  local total_placed, total_refused, reasons = 0, 0, ""
   for _, thread in ipairs(threads) do
     total_placed = total_placed + thread:get("placed")
     total_refused = total_refused + thread:get("refused")
+    reasons = reasons .. thread:get("why")
   end
   io.write(string.format("checkouts placed %d refused %d\n", total_placed, total_refused))
+  io.write("refusals" .. reasons .. "\n")
 end

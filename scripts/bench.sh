@@ -644,6 +644,10 @@ measure_checkout() {
   local placed refused percentiles answered replayed
   read -r answered refused < <(sed -nE 's/^checkouts placed ([0-9]+) refused ([0-9]+)$/\1 \2/p' "$OUT/wrk-checkout.txt")
   [[ -n "$answered" ]] || { cat "$OUT/wrk-checkout.txt" >&2; die "the checkout run reported nothing"; }
+  # Each refusal as status:problem-type, counted: "422:empty-cart x1".
+  local refusals
+  refusals="$(sed -nE 's/^refusals ?//p' "$OUT/wrk-checkout.txt" | tr ' ' '\n' | sed '/^$/d' | sort | uniq -c \
+    | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 }')"
   # A replayed key also answers 201: only orders Emporium itself counts as placed are counted here.
   placed="$(counter_delta "$OUT/prometheus-before.txt" "$OUT/prometheus-after.txt" emporium_checkouts_total 'outcome="placed"')"
   replayed="$(counter_delta "$OUT/prometheus-before.txt" "$OUT/prometheus-after.txt" emporium_checkouts_total 'outcome="replayed"')"
@@ -670,8 +674,8 @@ measure_checkout() {
   tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt" | head -n 1)"
   local rate
   rate="$(awk -v p="$placed" -v d="$DURATION" 'BEGIN { printf "%.0f", p / d }')"
-  CHECKOUT_SUMMARY="$(printf 'checkout: %s/s (%s orders placed, %s replayed, %s refused in %ss), p50 %s ms, p99 %s ms (server histogram); pgbench tpcb-like %.0f TPS (%s clients); checkout/pgbench %s; oversold units %s' \
-    "$rate" "$placed" "$replayed" "$refused" "$DURATION" ${percentiles} "$tps" "$CHECKOUT_CUSTOMERS" "$(ratio "$rate" "$tps")" "$oversold")"
+  CHECKOUT_SUMMARY="$(printf 'checkout: %s/s (%s orders placed, %s replayed, %s refused%s in %ss), p50 %s ms, p99 %s ms (server histogram); pgbench tpcb-like %.0f TPS (%s clients); checkout/pgbench %s; oversold units %s' \
+    "$rate" "$placed" "$replayed" "$refused" "${refusals:+: $refusals}" "$DURATION" ${percentiles} "$tps" "$CHECKOUT_CUSTOMERS" "$(ratio "$rate" "$tps")" "$oversold")"
   log "$CHECKOUT_SUMMARY"
 }
 
