@@ -637,6 +637,9 @@ measure_checkout() {
 
   log "checkout: warm-up ${FRESH_WARMUP}s"
   wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$FRESH_WARMUP")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout-warmup.txt" 2>&1
+  # wrk stops with requests in flight: a checkout still running would empty a cart the measured run has just
+  # filled, and that run's first checkout would find it empty (422 empty-cart). Let them finish first.
+  sleep 1
   curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-before.txt"
   log "checkout: measuring ${DURATION}s"
   wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$DURATION")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout.txt" 2>&1
