@@ -57,10 +57,8 @@ final class OrderPages {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-            if (!TimestampRange.contains(createdAt)) {
-                throw new IllegalArgumentException("No order was placed then: the cursor was edited");
-            }
+            Instant createdAt = TimestampRange.ofEpochMicros(Long.parseLong(parts[0]))
+                    .orElseThrow(() -> new IllegalArgumentException("No order was placed then: the cursor was edited"));
             return new OrderStore.Keyset(createdAt, UUID.fromString(parts[1]));
         } catch (RuntimeException malformed) {
             throw OrderProblems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "The cursor is not one this API issued.");

@@ -1,6 +1,8 @@
 package dev.emporium.platform;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * The instants PostgreSQL's {@code timestamptz} holds, 4713 BC to 294276 AD. A statement that binds one outside
@@ -16,5 +18,10 @@ public final class TimestampRange {
 
     public static boolean contains(Instant instant) {
         return !instant.isBefore(MIN) && !instant.isAfter(MAX);
+    }
+
+    /** The instant a count of microseconds since the epoch names (as cursors carry it), if the database holds it. */
+    public static Optional<Instant> ofEpochMicros(long micros) {
+        return Optional.of(Instant.EPOCH.plus(micros, ChronoUnit.MICROS)).filter(TimestampRange::contains);
     }
 }

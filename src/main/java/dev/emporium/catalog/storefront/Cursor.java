@@ -2,10 +2,8 @@ package dev.emporium.catalog.storefront;
 
 import dev.emporium.platform.TimestampRange;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -52,11 +50,8 @@ record Cursor(String fingerprint, TextMatch match, String sortKey, UUID lastId) 
 
     /** The sort key as the instant it encodes (microseconds since the epoch); one PostgreSQL cannot hold was edited. */
     OffsetDateTime sortKeyAsTimestamp() {
-        Instant instant = Instant.EPOCH.plus(sortKeyAsLong(), ChronoUnit.MICROS);
-        if (!TimestampRange.contains(instant)) {
-            throw StorefrontProblems.invalidCursor();
-        }
-        return instant.atOffset(ZoneOffset.UTC);
+        return TimestampRange.ofEpochMicros(sortKeyAsLong()).orElseThrow(StorefrontProblems::invalidCursor)
+                .atOffset(ZoneOffset.UTC);
     }
 
     float sortKeyAsFloat() {

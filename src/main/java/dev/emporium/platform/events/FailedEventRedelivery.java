@@ -56,20 +56,24 @@ class FailedEventRedelivery {
     }
 
     /** One statement, however many there are: the registry's own check reads each into memory. */
-    int markStaleDeliveriesFailed() {
-        return jdbc.sql("""
+    void markStaleDeliveriesFailed() {
+        int stale = jdbc.sql("""
                 UPDATE event_publication SET status = 'FAILED'
                  WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
                    AND coalesce(last_resubmission_date, publication_date) < :before""")
                 .param("before", Timestamp.from(clock.instant().minus(settings.staleAfter())))
                 .update();
+        if (stale > 0) {
+            log.atWarn().addKeyValue("staleDeliveries", stale)
+                    .log("{} event deliveries were left unfinished, by an instance that stopped or died: marked failed for redelivery", stale);
+        }
     }
 
     /**
      * Moves deliveries that failed every attempt out of the registry: left there, a thousand of them would be the
      * oldest page every time and hide every newer failure from {@link #redeliver()}.
      */
-    int buryDeadLetters() {
+    private void buryDeadLetters() {
         int buried = jdbc.sql("""
                 WITH dead AS (
                     DELETE FROM event_publication
@@ -87,7 +91,6 @@ class FailedEventRedelivery {
             log.atWarn().addKeyValue("deadLetters", buried)
                     .log("{} event deliveries failed every attempt and were moved to event_dead_letters", buried);
         }
-        return buried;
     }
 
     /**
