@@ -4,6 +4,8 @@
 #   - seeds a demo catalog (`./emporium seed`) into an embedded database of its own (never ./data), then starts
 #     Emporium on it with `./emporium run` and picks the catalog's targets (a product, a leaf category, a word),
 #   - starts nginx serving the very bytes Emporium answers at /api/data, as a reference ceiling for this machine,
+#   - measures a bare Spring Boot application (scripts/bare-spring-boot) answering the same bytes: what the framework
+#     alone reaches beside nginx, before any of Emporium's filters,
 #   - measures every scenario below with wrk (warm-up, then measured run), nginx with the same parameters,
 #   - measures the PACED scenarios again at half the req/s wrk reached, with wrk sending at evenly spaced times
 #     (scripts/bench-paced.lua: latency counted from when each request was due),
@@ -28,7 +30,8 @@
 #   BENCH_FRESH_WARMUP=60 (seconds: the warm-up of the first scenario on a newly started Emporium, and of the checkout, whose
 #            code paths are cold too; on a slow machine the JIT compiles for most of the first minute, and a row measured
 #            on a fresh instance would otherwise pay for it where the rows of a long-running one do not)
-#   BENCH_HTTP_PORT=18080  BENCH_MANAGEMENT_PORT=18081  BENCH_NGINX_PORT=18082  (the next free port is used if busy)
+#   BENCH_HTTP_PORT=18080  BENCH_MANAGEMENT_PORT=18081  BENCH_NGINX_PORT=18082  BENCH_BARE_PORT=18083
+#            (the next free port is used if busy)
 #   BENCH_STARTUP_TIMEOUT=180 (seconds to wait for Emporium to become ready)   BENCH_PRODUCTS=100000 (seeded)
 set -euo pipefail
 
@@ -82,6 +85,7 @@ BENCH_ADMIN_EMAIL="bench-admin@example.com"
 BENCH_ADMIN_PASSWORD="bench-admin-password-4Kq9"
 APP_PID=""        # the java process (./emporium run execs into it)
 NGINX_PID=""
+BARE_PID=""       # the bare Spring Boot reference
 SAMPLER_PID=""
 WRK_PID=""
 WORK_DIR=""       # temporary: holds the embedded database's data directory
@@ -145,6 +149,10 @@ pick_ports() {
   while [[ "$NGINX_PORT" == "$HTTP_PORT" || "$NGINX_PORT" == "$MGMT_PORT" ]]; do
     NGINX_PORT="$(free_port $((NGINX_PORT + 1)))"
   done
+  BARE_PORT="$(free_port "${BENCH_BARE_PORT:-18083}")"
+  while [[ "$BARE_PORT" == "$HTTP_PORT" || "$BARE_PORT" == "$MGMT_PORT" || "$BARE_PORT" == "$NGINX_PORT" ]]; do
+    BARE_PORT="$(free_port $((BARE_PORT + 1)))"
+  done
 }
 
 stop_sampler() {
@@ -175,6 +183,13 @@ stop_app() {
   APP_EXIT_CODES+=("$status")
 }
 
+stop_bare() {
+  [[ -n "$BARE_PID" ]] || return 0
+  kill -TERM "$BARE_PID" 2>/dev/null || true
+  wait "$BARE_PID" 2>/dev/null || true
+  BARE_PID=""
+}
+
 stop_nginx() {
   [[ -n "$NGINX_PID" ]] || return 0
   local pid="$NGINX_PID"
@@ -191,6 +206,7 @@ cleanup() {
   if [[ -n "$WRK_PID" ]]; then kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
   stop_sampler
   stop_app
+  stop_bare
   stop_nginx
   # Only once the app (and so its PostgreSQL) is gone: the database files live in here.
   [[ -n "$WORK_DIR" ]] && rm -rf "$WORK_DIR"
@@ -382,17 +398,48 @@ CONF
     (( ++tries < 100 )) || die "nginx did not answer on port $NGINX_PORT"
     sleep 0.05
   done
-  verify_same_response "$content_type"
+  same_response "http://127.0.0.1:$NGINX_PORT/api/data" || die "nginx does not answer Emporium's bytes"
   log "nginx is serving the reference on port $NGINX_PORT"
 }
 
-verify_same_response() {
-  local expected_type="$1" app_body="$NGINX_DIR/check.emporium" ref_body="$NGINX_DIR/check.nginx" ref_type
-  curl -sSf -o "$app_body" "http://127.0.0.1:$HTTP_PORT/api/data"
-  ref_type="$(curl -sSf -o "$ref_body" -w '%{content_type}' "http://127.0.0.1:$NGINX_PORT/api/data")"
-  cmp -s "$app_body" "$ref_body" || die "nginx and Emporium bodies differ ($app_body vs $ref_body)"
-  [[ "$ref_type" == "$expected_type" ]] || die "Content-Type differs: Emporium '$expected_type', nginx '$ref_type'"
+# Whether a reference answers exactly Emporium's /api/data: the same body and Content-Type.
+same_response() {
+  local url="$1" app_body="$OUT/check.emporium" ref_body="$OUT/check.reference" app_type ref_type
+  app_type="$(curl -sSf -o "$app_body" -w '%{content_type}' "http://127.0.0.1:$HTTP_PORT/api/data")"
+  ref_type="$(curl -sSf -o "$ref_body" -w '%{content_type}' "$url")"
+  if ! cmp -s "$app_body" "$ref_body" || [[ "$ref_type" != "$app_type" ]]; then
+    log "$url answers '$ref_type' $(cat "$ref_body"), Emporium '$app_type' $(cat "$app_body")"
+    return 1
+  fi
   rm -f "$app_body" "$ref_body"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bare Spring Boot reference
+
+# scripts/bare-spring-boot, built before anything is measured and run with Emporium's JVM options (BENCH_JVM_OPTS,
+# set by ./emporium bench) and virtual threads, as Emporium runs.
+build_bare() {
+  log "building the bare Spring Boot reference (log in $OUT/bare-build.log)"
+  ./mvnw -q -B -f scripts/bare-spring-boot/pom.xml -DskipTests package >"$OUT/bare-build.log" 2>&1 \
+    || { tail -n 20 "$OUT/bare-build.log" >&2; die "building scripts/bare-spring-boot failed"; }
+}
+
+start_bare() {
+  local logfile="$OUT/bare-spring-boot.log" deadline
+  # shellcheck disable=SC2086 # the options are words
+  setsid "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:-} -jar scripts/bare-spring-boot/target/bare-spring-boot.jar \
+    --server.address=127.0.0.1 --server.port="$BARE_PORT" --spring.threads.virtual.enabled=true \
+    >"$logfile" 2>&1 </dev/null &
+  BARE_PID=$!
+  deadline=$(( $(date +%s) + STARTUP_TIMEOUT ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BARE_PORT/api/data" || true)" == 200 ]]; do
+    kill -0 "$BARE_PID" 2>/dev/null || { BARE_PID=""; tail -n 20 "$logfile" >&2; die "the bare reference exited (see $logfile)"; }
+    (( $(date +%s) < deadline )) || die "the bare reference did not answer within ${STARTUP_TIMEOUT}s (see $logfile)"
+    sleep 0.05
+  done
+  same_response "http://127.0.0.1:$BARE_PORT/api/data" || die "the bare reference does not answer Emporium's bytes"
+  log "the bare Spring Boot reference is serving on port $BARE_PORT"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -485,6 +532,7 @@ start_sampler() {
 peak_mb() { awk -v c="${2:-1}" 'BEGIN { m = 0 } $c > m { m = $c } END { if (m == 0) exit 1; printf "%.0f", m / 1024 }' "$1"; }
 
 RESULT_NAMES=(); RESULT_FIGURES=(); PEAK_RSS=0; PEAK_ANON=0
+BARE_ROW="bare Spring Boot /api/data"
 
 # Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run.
 measure() {
@@ -494,7 +542,7 @@ measure() {
   write_wrk_script "$script" "$method" "$headers" "$body"
   status="$(probe "$url" "$method" "$headers" "$body")"
   [[ "$status" =~ ^[23] ]] || log "warning: $name answers $status to a single request; wrk will count errors"
-  local warmup="$WARMUP"
+  local warmup="${MEASURE_WARMUP:-$WARMUP}"
   if [[ -n "$rss_pid" && "$APP_FRESH" == 1 ]]; then
     warmup="$FRESH_WARMUP"
     APP_FRESH=0
@@ -519,6 +567,10 @@ measure() {
 measure_all() {
   mkdir -p "$OUT/wrk"
   measure "nginx  GET /api/data" GET "http://127.0.0.1:$NGINX_PORT/api/data" "" ""
+  # A newly started JVM: the longer warm-up, as for a newly started Emporium. Stopped once measured.
+  start_bare
+  MEASURE_WARMUP="$FRESH_WARMUP" measure "$BARE_ROW" GET "http://127.0.0.1:$BARE_PORT/api/data" "" ""
+  stop_bare
   local entry config name method path headers body
   for entry in "${SCENARIOS[@]}"; do
     IFS='|' read -r config name method path headers body <<<"$entry"
@@ -572,6 +624,7 @@ exit_codes() {
 
 CHECKOUT_CUSTOMERS="${BENCH_CHECKOUT_CUSTOMERS:-16}"
 CHECKOUT_SUMMARY=""
+CHECKOUT_CPU=""
 
 # One signed-in request body to the API, failing the benchmark when it is refused.
 api() {
@@ -641,8 +694,13 @@ measure_checkout() {
   # filled, and that run's first checkout would find it empty (422 empty-cart). Let them finish first.
   sleep 1
   curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-before.txt"
+  local postmaster java_before pg_before java_ticks pg_ticks
+  postmaster="$(pgrep -f -- "-D $WORK_DIR/postgres" | head -n 1)"
+  [[ -n "$postmaster" ]] || die "could not find the embedded PostgreSQL"
+  java_before="$(cpu_ticks "$APP_PID")"; pg_before="$(postgres_ticks "$postmaster")"
   log "checkout: measuring ${DURATION}s"
   wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$DURATION")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout.txt" 2>&1
+  java_ticks=$(( $(cpu_ticks "$APP_PID") - java_before )); pg_ticks=$(( $(postgres_ticks "$postmaster") - pg_before ))
   curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-after.txt"
   local placed refused percentiles answered replayed
   read -r answered refused < <(sed -nE 's/^checkouts placed ([0-9]+) refused ([0-9]+)$/\1 \2/p' "$OUT/wrk-checkout.txt")
@@ -671,16 +729,41 @@ measure_checkout() {
   log "pgbench tpcb-like on the same PostgreSQL (port $port)"
   psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
   pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1 || die "pgbench -i failed"
+  pg_before="$(postgres_ticks "$postmaster")"
   pgbench -h 127.0.0.1 -p "$port" -U postgres -b tpcb-like -c "$CHECKOUT_CUSTOMERS" -j 2 -T "$DURATION" pgbench \
     >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed (see $OUT/pgbench.txt)"
   local tps
   tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt" | head -n 1)"
+  local pgbench_ticks pgbench_transactions
+  pgbench_ticks=$(( $(postgres_ticks "$postmaster") - pg_before ))
+  pgbench_transactions="$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$OUT/pgbench.txt")"
   local rate
   rate="$(awk -v p="$placed" -v d="$DURATION" 'BEGIN { printf "%.0f", p / d }')"
   CHECKOUT_SUMMARY="$(printf 'checkout: %s/s (%s orders placed, %s replayed, %s refused%s in %ss), p50 %s ms, p99 %s ms (server histogram); pgbench tpcb-like %.0f TPS (%s clients); checkout/pgbench %s; oversold units %s' \
     "$rate" "$placed" "$replayed" "$refused" "${refusals:+: $refusals}" "$DURATION" ${percentiles} "$tps" "$CHECKOUT_CUSTOMERS" "$(ratio "$rate" "$tps")" "$oversold")"
   log "$CHECKOUT_SUMMARY"
+  # Where the CPU of the two shared cores went: each placed order with its cart update, beside pgbench's transactions.
+  CHECKOUT_CPU="$(printf 'CPU per placed order, its cart update included: Emporium %s us, PostgreSQL %s us; per pgbench transaction: PostgreSQL %s us' \
+    "$(ticks_per_us "$java_ticks" "$placed")" "$(ticks_per_us "$pg_ticks" "$placed")" "$(ticks_per_us "$pgbench_ticks" "$pgbench_transactions")")"
+  log "$CHECKOUT_CPU"
 }
+
+# CPU time (user and system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# CPU time of a PostgreSQL server so far: the postmaster, its running backends, and the backends it has reaped
+# (their time is added to the postmaster's children's time when they exit).
+postgres_ticks() {
+  local postmaster="$1" total child
+  total="$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat")"
+  for child in $(pgrep -P "$postmaster"); do
+    total=$(( total + $(cpu_ticks "$child" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
+# Clock ticks spent on each of n things, in microseconds.
+ticks_per_us() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
 
 # How much a Prometheus counter (all series whose line contains every given label) grew between two scrapes.
 counter_delta() {
@@ -701,7 +784,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 report() {
   local reference baseline i name rps p50 p99 errors
   read -r reference _ <<<"${RESULT_FIGURES[0]}"
-  read -r baseline _ <<<"${RESULT_FIGURES[1]}"
+  for i in "${!RESULT_NAMES[@]}"; do
+    [[ "${RESULT_NAMES[$i]}" == "GET /api/data" ]] && read -r baseline _ <<<"${RESULT_FIGURES[$i]}"
+  done
   {
     printf '%-26s %9s %9s %9s %8s %9s %12s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx" "vs /api/data"
     for i in "${!RESULT_NAMES[@]}"; do
@@ -711,14 +796,15 @@ report() {
         printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" - -
         continue
       fi
+      # The references themselves get no ratio to Emporium's /api/data; Emporium's rows are compared with it.
       printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
-        "$(ratio "$rps" "$reference")" "$( (( i == 0 )) && echo - || ratio "$rps" "$baseline")"
+        "$(ratio "$rps" "$reference")" "$( (( i == 0 )) || [[ "$name" == "$BARE_ROW" ]] && echo - || ratio "$rps" "$baseline")"
     done
     printf 'peak RSS under load: %s MB (anonymous %s MB)   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
       "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'catalog: %s\n' "$SEED_SUMMARY"
-    printf '%s\n' "$CHECKOUT_SUMMARY"
+    printf '%s\n' "$CHECKOUT_SUMMARY" "$CHECKOUT_CPU"
     printf 'targets: product %s, category %s, search %s; "@ N/s" rows: that fixed rate, latency from when each request was due\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'wrk -t%s -c%s, warm-up %s s (%s s on a newly started Emporium and for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
@@ -746,6 +832,7 @@ main() {
   rm -rf "$OUT/wrk"
   WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/emporium-bench.XXXXXX")"
   pick_ports
+  build_bare
   seed_catalog
   start_app
   pick_catalog_targets
