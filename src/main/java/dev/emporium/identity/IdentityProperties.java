@@ -14,6 +14,7 @@ public record IdentityProperties(
         @DefaultValue("emporium-api") String audience,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("30m") Duration passwordResetTtl,
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("30s") Duration keyRefreshInterval,
         String masterKey,

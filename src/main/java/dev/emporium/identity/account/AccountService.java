@@ -1,6 +1,7 @@
 package dev.emporium.identity.account;
 
 import dev.emporium.identity.AdminProperties;
+import dev.emporium.identity.IdentityProperties;
 import dev.emporium.identity.Role;
 import dev.emporium.identity.Secrets;
 import dev.emporium.identity.account.IdentityProblems.EmailAlreadyRegistered;
@@ -32,24 +33,32 @@ public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     static final String LOGIN_ATTEMPTS_PLAN = "login-account";
+    static final String RESET_REQUESTS_PLAN = "reset-account";
 
     private final Accounts accounts;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final PasswordResets passwordResets;
+    private final AccountMessages messages;
     private final TransactionTemplate transactions;
     private final RateLimiter rateLimiter;
     private final AdminProperties firstAdmin;
+    private final IdentityProperties properties;
 
     AccountService(Accounts accounts, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
-            TransactionTemplate transactions, RateLimiter rateLimiter, AdminProperties firstAdmin) {
+            PasswordResets passwordResets, AccountMessages messages, TransactionTemplate transactions,
+            RateLimiter rateLimiter, AdminProperties firstAdmin, IdentityProperties properties) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.passwordResets = passwordResets;
+        this.messages = messages;
         this.transactions = transactions;
         this.rateLimiter = rateLimiter;
         this.firstAdmin = firstAdmin;
+        this.properties = properties;
     }
 
     /** What a successful sign-in or refresh hands the client. */
@@ -129,6 +138,39 @@ public class AccountService {
         });
         accounts.changePasswordHash(id, passwords.hash(newPassword));
         refreshTokens.revokeAllOf(id);
+    }
+
+    /**
+     * A forgotten password: the account holder is sent a single-use code. The caller learns nothing about the
+     * email either way, so unknown and disabled accounts get the same answer and no message. Each email has its own
+     * small bucket of requests, whether or not an account has it, so nobody's inbox can be flooded.
+     */
+    public void requestPasswordReset(String email) {
+        String normalised = EmailAddress.normalise(email);
+        RateLimitDecision requests = rateLimiter.tryConsume("reset:" + normalised, RESET_REQUESTS_PLAN);
+        if (!requests.allowed()) {
+            throw new RateLimitExceededException(requests);
+        }
+        accounts.byEmail(normalised).filter(account -> !account.disabled()).ifPresent(account ->
+                transactions.executeWithoutResult(status -> messages.passwordReset(account,
+                        passwordResets.issue(account.id(), properties.passwordResetTtl()), properties.passwordResetTtl())));
+    }
+
+    /**
+     * Spends the code and sets the new password, in one transaction: a weak password rolls the spending back, so
+     * the code still works for a better one. Like a password change, it ends every session of the account, and
+     * every other code sent before stops working.
+     */
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        UUID accountId = passwordResets.spend(token).orElseThrow(IdentityProblems.InvalidResetToken::new);
+        Account account = profile(accountId);
+        passwords.weakness(newPassword, account.email()).ifPresent(weakness -> {
+            throw new WeakPassword("newPassword", weakness);
+        });
+        accounts.changePasswordHash(accountId, passwords.hash(newPassword));
+        passwordResets.spendAllOf(accountId);
+        refreshTokens.revokeAllOf(accountId);
     }
 
     /** Refresh tokens stop at once; access tokens already issued end within their short lifetime. */

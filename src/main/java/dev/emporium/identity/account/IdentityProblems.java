@@ -37,6 +37,14 @@ public final class IdentityProblems {
         }
     }
 
+    /** The same answer for a reset code that never existed, has expired or was used. */
+    public static final class InvalidResetToken extends ErrorResponseException {
+        InvalidResetToken() {
+            super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "invalid-reset-token",
+                    "The reset code is unknown, expired or already used. Ask for a new one."), null);
+        }
+    }
+
     public static final class WeakPassword extends ErrorResponseException {
         WeakPassword(String field, String weakness) {
             super(HttpStatus.BAD_REQUEST, invalidField(field, weakness), null);

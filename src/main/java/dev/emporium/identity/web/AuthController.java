@@ -37,6 +37,10 @@ class AuthController {
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
 
+    record ResetRequest(@NotBlank @Size(max = 254) String email) {}
+
+    record NewPassword(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 128) String newPassword) {}
+
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
         static TokenResponse of(Tokens tokens) {
             return new TokenResponse(tokens.access().value(), "Bearer", tokens.access().expiresInSeconds(),
@@ -62,6 +66,23 @@ class AuthController {
     @Operation(summary = "Exchange a refresh token for a new pair", description = "Each refresh token works once; reuse revokes its family.")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.of(accounts.refresh(request.refreshToken()));
+    }
+
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Ask for a password reset code",
+            description = "If an active account has this email, its holder is sent a single-use code (see the account_messages "
+                    + "outbox in docs/authentication.md). The answer is 202 either way, so it tells nobody whether the email is registered.")
+    void requestPasswordReset(@Valid @RequestBody ResetRequest request) {
+        accounts.requestPasswordReset(request.email());
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password with a reset code",
+            description = "The code works once, within emporium.identity.password-reset-ttl. Every session of the account ends; sign in again.")
+    void resetPassword(@Valid @RequestBody NewPassword request) {
+        accounts.resetPassword(request.token(), request.newPassword());
     }
 
     @PostMapping("/logout")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MasterKeyFileTest {
 
     private static IdentityProperties keptIn(Path file) {
-        return new IdentityProperties("emporium", "emporium-api", Duration.ofMinutes(15), Duration.ofDays(30),
+        return new IdentityProperties("emporium", "emporium-api", Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofMinutes(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), null, file, 4,
                 new IdentityProperties.External(null, null, null, "roles", null));
     }
