@@ -34,12 +34,16 @@ class WebhookProcessor {
             return false;
         }
         boolean succeeded = WebhookEvent.SUCCEEDED.equals(event.type());
-        // Only an intent still awaiting its outcome moves: a late "failed" after "succeeded" changes nothing.
+        // A failure only settles an intent still awaiting its outcome: a late "failed" after "succeeded" changes
+        // nothing. A success also overrides an earlier failure or cancellation, because the provider has taken the
+        // money (a retry with another card, a capture that raced the cancellation): it is announced, and an order
+        // cancelled meanwhile gets the money back (ordering refunds a payment that arrives for a cancelled order).
         var payment = jdbc.sql("""
                 UPDATE payments SET status = :status, failure = :failure, updated_at = now()
-                WHERE intent_id = :intent AND provider = :provider AND status = 'requires_confirmation'
+                WHERE intent_id = :intent AND provider = :provider AND status = ANY (:from)
                 RETURNING order_id, amount, currency""")
-                .param("status", succeeded ? "succeeded" : "failed").param("failure", event.reason())
+                .param("status", succeeded ? "succeeded" : "failed").param("failure", succeeded ? null : event.reason())
+                .param("from", succeeded ? new String[] {"requires_confirmation", "failed", "cancelled"} : new String[] {"requires_confirmation"})
                 .param("intent", event.intentId()).param("provider", provider)
                 .query((rs, row) -> new PaymentSucceeded(rs.getObject("order_id", java.util.UUID.class), event.intentId(),
                         new Money(rs.getLong("amount"), rs.getString("currency"))))

@@ -149,6 +149,31 @@ class PaymentWebhookTest {
     }
 
     @Test
+    void aSuccessReportedAfterAFailureOrCancellationIsAnnounced() {
+        for (String earlier : List.of("failed", "cancelled")) {
+            UUID order = UUID.randomUUID();
+            PaymentIntent intent = payments.createIntent(order, new Money(900L, "EUR"));
+            if (earlier.equals("failed")) {
+                String failed = event("evt_failed_" + UUID.randomUUID(), intent.intentId(), "payment.failed");
+                assertThat(deliver(failed, WebhookSignature.HEADER, signature.sign(failed)).statusCode()).isEqualTo(200);
+            } else {
+                payments.cancelOpenIntents(order);
+            }
+            assertThat(jdbc.sql("SELECT status FROM payments WHERE intent_id = :id").param("id", intent.intentId())
+                    .query(String.class).single()).isEqualTo(earlier);
+
+            // The provider took the money after all: the payment must not stay unnoticed (ordering refunds it).
+            String succeeded = event("evt_retried_" + UUID.randomUUID(), intent.intentId(), "payment.succeeded");
+            assertThat(deliver(succeeded, WebhookSignature.HEADER, signature.sign(succeeded)).statusCode()).isEqualTo(200);
+
+            assertThat(outcomes.announced).filteredOn(event -> event instanceof PaymentSucceeded paid && paid.orderId().equals(order))
+                    .hasSize(1);
+            assertThat(jdbc.sql("SELECT status, failure FROM payments WHERE intent_id = :id").param("id", intent.intentId())
+                    .query((rs, row) -> rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("succeeded/null");
+        }
+    }
+
+    @Test
     void confirmationNeedsTheClientSecretAndAKnownCard() {
         PaymentIntent intent = payments.createIntent(UUID.randomUUID(), new Money(100L, "EUR"));
         String path = "/api/v1/payments/test-provider/intents/" + intent.intentId() + "/confirm";
