@@ -16,6 +16,7 @@ import dev.emporium.identity.token.RefreshTokens.Use;
 import dev.emporium.platform.ratelimit.RateLimitDecision;
 import dev.emporium.platform.ratelimit.RateLimitExceededException;
 import dev.emporium.platform.ratelimit.RateLimiter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -151,9 +152,13 @@ public class AccountService {
         if (!requests.allowed()) {
             throw new RateLimitExceededException(requests);
         }
-        accounts.byEmail(normalised).filter(account -> !account.disabled()).ifPresent(account ->
-                transactions.executeWithoutResult(status -> messages.passwordReset(account,
-                        passwordResets.issue(account.id(), properties.passwordResetTtl()), properties.passwordResetTtl())));
+        accounts.byEmail(normalised).filter(account -> !account.disabled()).ifPresent(this::sendResetCode);
+    }
+
+    /** The code and the message carrying it commit together: no message without a code, no code unsent. */
+    private void sendResetCode(Account account) {
+        Duration ttl = properties.passwordResetTtl();
+        transactions.executeWithoutResult(status -> messages.passwordReset(account, passwordResets.issue(account.id(), ttl), ttl));
     }
 
     /**

@@ -40,9 +40,6 @@ class PasswordResets {
 
     /** The account whose open, unexpired token this is, spending it; empty for any other value. */
     Optional<UUID> spend(String value) {
-        if (value == null || value.isEmpty() || value.length() > 100) {
-            return Optional.empty();
-        }
         return jdbc.sql("""
                 UPDATE password_resets SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
