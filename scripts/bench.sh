@@ -27,7 +27,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION=15  BENCH_WARMUP=20  (seconds; the JIT of 2 shared cores needs the longer warm-up)   BENCH_CONNECTIONS=64  BENCH_THREADS=2
-#   BENCH_FRESH_WARMUP=150 (seconds: the warm-up of the first scenario on a newly started Emporium, and of the checkout, whose
+#   BENCH_FRESH_WARMUP=150 (seconds: the warm-up of a newly started Emporium, by all its scenarios at once, and of the checkout, whose
 #            code paths are cold too; on a slow machine the JIT compiles for minutes, and a row measured on a fresh instance
 #            would otherwise pay for it where the rows of a long-running one do not: an authenticated GET with Redis limits
 #            measured 7,900 req/s after 60 s of warm-up on a fresh instance and 10,200 once it had run 50 s longer)
@@ -204,7 +204,8 @@ cleanup() {
   # A second Ctrl-C must not cut the clean-up short and leave Emporium or nginx running.
   trap '' INT TERM
   trap - EXIT
-  if [[ -n "$WRK_PID" ]]; then kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
+  # shellcheck disable=SC2086 # one pid, or several while a mixed warm-up runs
+  if [[ -n "$WRK_PID" ]]; then kill $WRK_PID 2>/dev/null || true; wait $WRK_PID 2>/dev/null || true; fi
   stop_sampler
   stop_app
   stop_bare
@@ -545,7 +546,7 @@ measure() {
   [[ "$status" =~ ^[23] ]] || log "warning: $name answers $status to a single request; wrk will count errors"
   local warmup="${MEASURE_WARMUP:-$WARMUP}"
   if [[ -n "$rss_pid" && "$APP_FRESH" == 1 ]]; then
-    warmup="$FRESH_WARMUP"
+    warm_with_mix "$APP_CONFIG"
     APP_FRESH=0
   fi
   log "$name: warm-up ${warmup}s"
@@ -563,6 +564,38 @@ measure() {
   fi
   figures="$(parse_wrk "$OUT/wrk/$id.txt")" || die "could not parse wrk's output in $OUT/wrk/$id.txt"
   RESULT_NAMES+=("$name"); RESULT_FIGURES+=("$figures")
+}
+
+# A newly started Emporium is warmed for FRESH_WARMUP by all the requests it will be measured on, together with
+# /api/data, at once (one wrk per scenario, sharing the connections), as a server taking mixed traffic is. Warmed
+# by one scenario alone, the JIT compiles code shaped for that one request; the next scenario's types then deoptimise
+# it, and every row but the first is measured on a JVM the first one specialised (decision 0016).
+warm_with_mix() {
+  local config="$1" entry c name method path headers body id script pids=() outputs=() urls=() status
+  local mix=("$config|/api/data|GET|/api/data||")
+  for entry in "${SCENARIOS[@]}"; do
+    IFS='|' read -r c name method path headers body <<<"$entry"
+    [[ "$c" == "$config" && "$path" != "/api/data" ]] && mix+=("$entry")
+  done
+  local connections=$(( CONNECTIONS / ${#mix[@]} > 2 ? CONNECTIONS / ${#mix[@]} : 2 ))
+  log "warm-up ${FRESH_WARMUP}s of the newly started Emporium: ${#mix[@]} scenarios at once, $connections connections each"
+  for entry in "${mix[@]}"; do
+    IFS='|' read -r c name method path headers body <<<"$entry"
+    path="$(expand "$path")"; headers="$(expand "$headers")"; body="$(expand "$body")"
+    id="warm-up-$config-$(slug "$name")"
+    script="$OUT/wrk/$id.lua"
+    write_wrk_script "$script" "$method" "$headers" "$body"
+    urls+=("http://127.0.0.1:$HTTP_PORT$path"); outputs+=("$OUT/wrk/$id.txt")
+    wrk -t1 -c"$connections" -d"$(seconds "$FRESH_WARMUP")" -s "$script" "${urls[-1]}" >"${outputs[-1]}" 2>&1 &
+    pids+=($!)
+  done
+  WRK_PID="${pids[*]}"
+  for (( c = 0; c < ${#pids[@]}; c++ )); do
+    status=0
+    wait "${pids[c]}" || status=$?
+    (( status == 0 )) || { cat "${outputs[c]}" >&2; die "wrk failed warming up on ${urls[c]}"; }
+  done
+  WRK_PID=""
 }
 
 measure_all() {
@@ -808,8 +841,8 @@ report() {
     printf '%s\n' "$CHECKOUT_SUMMARY" "$CHECKOUT_CPU"
     printf 'targets: product %s, category %s, search %s; "@ N/s" rows: that fixed rate, latency from when each request was due\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
-    printf 'wrk -t%s -c%s, warm-up %s s (%s s on a newly started Emporium and for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
-      "$THREADS" "$CONNECTIONS" "$WARMUP" "$FRESH_WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
+    printf 'wrk -t%s -c%s, warm-up %s s (after %s s of all scenarios at once on a newly started Emporium; %s s for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
+      "$THREADS" "$CONNECTIONS" "$WARMUP" "$FRESH_WARMUP" "$FRESH_WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
       "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   } | tee "$OUT/results.txt"
 }
