@@ -5,8 +5,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * The header values Spring Security's firewall lets through, decided by the rule of its default
  * ({@link StrictHttpFirewall#ALLOWED_HEADER_VALUES}: assigned characters that are not controls, and tab) but
- * checked code point by code point. The default runs a regular expression over every header value read, each time
- * it is read; over a bearer token of several hundred characters that was a larger cost than verifying the token.
+ * checked code point by code point. The default runs a regular expression over every header value, each time it is
+ * read; over a bearer token of several hundred characters that took 2.3% of an authenticated request's CPU in a
+ * profile, more than finding the token among those already verified.
  */
 final class HeaderValues {
 
