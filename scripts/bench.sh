@@ -590,10 +590,11 @@ warm_with_mix() {
     pids+=($!)
   done
   WRK_PID="${pids[*]}"
-  for (( c = 0; c < ${#pids[@]}; c++ )); do
+  local i
+  for (( i = 0; i < ${#pids[@]}; i++ )); do
     status=0
-    wait "${pids[c]}" || status=$?
-    (( status == 0 )) || { cat "${outputs[c]}" >&2; die "wrk failed warming up on ${urls[c]}"; }
+    wait "${pids[i]}" || status=$?
+    (( status == 0 )) || { cat "${outputs[i]}" >&2; die "wrk failed warming up on ${urls[i]}"; }
   done
   WRK_PID=""
 }

@@ -25,7 +25,7 @@ class PasswordResets {
         this.clock = clock;
     }
 
-    /** A new token for the account, valid for {@code ttl}; the value is returned once and kept nowhere. */
+    /** A new token for the account, valid for {@code ttl}; only its hash is kept here, the value goes into the message. */
     String issue(UUID accountId, Duration ttl) {
         String value = Secrets.randomToken(32);
         Instant now = clock.instant();
