@@ -5,13 +5,21 @@ import static dev.emporium.support.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emporium.support.IntegrationTest;
+import dev.emporium.support.Logs;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
     @LocalServerPort
@@ -36,6 +44,18 @@ class ObservabilityTest {
                 .contains("jvm_memory_used_bytes{")
                 .contains("jvm_threads_virtual_")
                 .contains("application=\"emporium\"");
+    }
+
+    @Test
+    void withoutAnExporterNoSpanIsRecordedButLogLinesCarryTraceAndSpanIds(@Autowired Sampler sampler, CapturedOutput log) {
+        assertThat(sampler.getDescription()).isEqualTo(Sampler.alwaysOff().getDescription());
+
+        String requestId = "trace-ids-" + UUID.randomUUID();
+        get("http://127.0.0.1:" + port + "/api/data", "X-Request-Id", requestId);
+
+        Logs.awaitContains(log, requestId);
+        String accessLine = log.getOut().lines().filter(line -> line.contains(requestId)).findFirst().orElseThrow();
+        assertThat(accessLine).containsPattern("\"traceId\":\"[0-9a-f]{32}\"").containsPattern("\"spanId\":\"[0-9a-f]{16}\"");
     }
 
     @Test
