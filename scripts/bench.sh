@@ -535,12 +535,15 @@ start_sampler() {
 # The peak of one column of the samples, in MB.
 peak_mb() { awk -v c="${2:-1}" 'BEGIN { m = 0 } $c > m { m = $c } END { if (m == 0) exit 1; printf "%.0f", m / 1024 }' "$1"; }
 
-RESULT_NAMES=(); RESULT_FIGURES=(); PEAK_RSS=0; PEAK_ANON=0
+RESULT_NAMES=(); RESULT_FIGURES=(); RESULT_CPU=(); PEAK_RSS=0; PEAK_ANON=0
 BARE_ROW="bare Spring Boot /api/data"
 
-# Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run.
+# Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run. The CPU that pid
+# (or MEASURE_CPU_PID's) spent per request served is reported beside it: unlike req/s on a saturated server, it does
+# not move with a stall.
 measure() {
   local name="$1" method="$2" url="$3" headers="$4" body="$5" rss_pid="${6:-}" id figures status
+  local cpu_pid="${MEASURE_CPU_PID:-$rss_pid}" ticks_before=""
   id="$(slug "$name")"
   local script="$OUT/wrk/$id.lua"
   write_wrk_script "$script" "$method" "$headers" "$body"
@@ -555,7 +558,13 @@ measure() {
   run_wrk "$warmup" "$script" "$url" "$OUT/wrk/$id.warmup.txt"
   log "$name: measuring ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
   [[ -n "$rss_pid" ]] && start_sampler "$rss_pid" "$OUT/wrk/$id.rss-kb.txt"
+  [[ -n "$cpu_pid" ]] && ticks_before="$(cpu_ticks "$cpu_pid")"
   run_wrk "$DURATION" "$script" "$url" "$OUT/wrk/$id.txt"
+  local cpu="-"
+  if [[ -n "$cpu_pid" ]]; then
+    cpu="$(ticks_per_us $(( $(cpu_ticks "$cpu_pid") - ticks_before )) \
+      "$(awk '/ requests in / { print $1 }' "$OUT/wrk/$id.txt")")"
+  fi
   if [[ -n "$rss_pid" ]]; then
     stop_sampler
     local mb
@@ -565,7 +574,7 @@ measure() {
     (( mb > PEAK_ANON )) && PEAK_ANON="$mb"
   fi
   figures="$(parse_wrk "$OUT/wrk/$id.txt")" || die "could not parse wrk's output in $OUT/wrk/$id.txt"
-  RESULT_NAMES+=("$name"); RESULT_FIGURES+=("$figures")
+  RESULT_NAMES+=("$name"); RESULT_FIGURES+=("$figures"); RESULT_CPU+=("$cpu")
 }
 
 # A newly started Emporium is warmed for FRESH_WARMUP by all the requests it will be measured on, together with
@@ -606,7 +615,7 @@ measure_all() {
   measure "nginx  GET /api/data" GET "http://127.0.0.1:$NGINX_PORT/api/data" "" ""
   # A newly started JVM: the longer warm-up, as for a newly started Emporium. Stopped once measured.
   start_bare
-  MEASURE_WARMUP="$FRESH_WARMUP" measure "$BARE_ROW" GET "http://127.0.0.1:$BARE_PORT/api/data" "" ""
+  MEASURE_WARMUP="$FRESH_WARMUP" MEASURE_CPU_PID="$BARE_PID" measure "$BARE_ROW" GET "http://127.0.0.1:$BARE_PORT/api/data" "" ""
   stop_bare
   local entry config name method path headers body
   for entry in "${SCENARIOS[@]}"; do
@@ -639,7 +648,7 @@ measure_paced() {
   # "paced: requests req/s p50 p99 errors" -> req/s, p50 ms, p99 ms and errors, as parse_wrk prints them.
   figures="$(awk '$1 == "paced:" && $2 > 0 { print $3, $4, $5, $6; found = 1 } END { exit !found }' "$OUT/wrk/$id.txt")" \
     || die "no paced results in $OUT/wrk/$id.txt"
-  RESULT_NAMES+=("$name @ $rate/s"); RESULT_FIGURES+=("$figures")
+  RESULT_NAMES+=("$name @ $rate/s"); RESULT_FIGURES+=("$figures"); RESULT_CPU+=("-")
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -825,17 +834,18 @@ report() {
     [[ "${RESULT_NAMES[$i]}" == "GET /api/data" ]] && read -r baseline _ <<<"${RESULT_FIGURES[$i]}"
   done
   {
-    printf '%-26s %9s %9s %9s %8s %9s %12s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx" "vs /api/data"
+    printf '%-26s %9s %9s %9s %8s %9s %12s %10s\n' scenario req/s "p50 ms" "p99 ms" errors "vs nginx" "vs /api/data" "CPU us/req"
     for i in "${!RESULT_NAMES[@]}"; do
       name="${RESULT_NAMES[$i]}"
       read -r rps p50 p99 errors <<<"${RESULT_FIGURES[$i]}"
       if [[ "$name" == *" @ "* ]]; then  # a fixed rate, chosen by us: no ratio to compare
-        printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" - -
+        printf '%-26s %9s %9s %9s %8s %9s %12s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" - - -
         continue
       fi
       # The references themselves get no ratio to Emporium's /api/data; Emporium's rows are compared with it.
-      printf '%-26s %9s %9s %9s %8s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
-        "$(ratio "$rps" "$reference")" "$( (( i == 0 )) || [[ "$name" == "$BARE_ROW" ]] && echo - || ratio "$rps" "$baseline")"
+      printf '%-26s %9s %9s %9s %8s %9s %12s %10s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
+        "$(ratio "$rps" "$reference")" "$( (( i == 0 )) || [[ "$name" == "$BARE_ROW" ]] && echo - || ratio "$rps" "$baseline")" \
+        "${RESULT_CPU[$i]}"
     done
     printf 'peak RSS under load: %s MB (anonymous %s MB)   start-up (warm db): %s s to first 200 (app says %s s, process %s s)' \
       "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
@@ -844,7 +854,8 @@ report() {
     printf '%s\n' "$CHECKOUT_SUMMARY" "$CHECKOUT_CPU"
     printf 'targets: product %s, category %s, search %s; "@ N/s" rows: that fixed rate, latency from when each request was due;\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
-    printf 'other rows: as fast as the connections go (saturated), p50/p99 as wrk reports them, corrected for coordinated omission\n'
+    printf 'other rows: as fast as the connections go (saturated), p50/p99 as wrk reports them, corrected for coordinated omission;\n'
+    printf 'CPU us/req: CPU time of the Java process (from /proc) over the requests it served in the measured run\n'
     printf 'wrk -t%s -c%s, warm-up %s s (after %s s of all scenarios at once on a newly started Emporium; %s s for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$FRESH_WARMUP" "$FRESH_WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
       "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
