@@ -539,8 +539,8 @@ RESULT_NAMES=(); RESULT_FIGURES=(); RESULT_CPU=(); PEAK_RSS=0; PEAK_ANON=0
 BARE_ROW="bare Spring Boot /api/data"
 
 # Warm-up then measured run of one scenario; with a pid, samples its RSS during the measured run. The CPU that pid
-# (or MEASURE_CPU_PID's) spent per request served is reported beside it: unlike req/s on a saturated server, it does
-# not move with a stall.
+# (or MEASURE_CPU_PID's) spent per request served is reported beside it: the process's own cost, apart from what wrk,
+# Redis and PostgreSQL take of the same cores.
 measure() {
   local name="$1" method="$2" url="$3" headers="$4" body="$5" rss_pid="${6:-}" id figures status
   local cpu_pid="${MEASURE_CPU_PID:-$rss_pid}" ticks_before=""
