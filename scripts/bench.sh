@@ -53,9 +53,10 @@ SCENARIOS=(
 # from when each was due (scripts/bench-paced.lua): the latency of a server with headroom, where wrk's shows one
 # saturated. (wrk's own p99 is corrected for coordinated omission: a response slower than a connection's mean
 # interval adds the samples wrk estimates were delayed behind it, so one stall of a few hundred ms on a saturated
-# server becomes its p99.) The connections stay the same CONNECTIONS throughout, as behind a load balancer. (Node clients were
-# tried first: loadtest opened a new connection for every late request, up to Emporium's connection limit, and took
-# half a core at 5,000 req/s, three times wrk's cost; autocannon's -R sends each second's share in one burst.)
+# server becomes its p99.) The connections stay the same CONNECTIONS throughout, as behind a load balancer. (Node
+# clients were tried first: loadtest opened a new connection for every late request, up to Emporium's connection
+# limit, and took half a core at 5,000 req/s, three times wrk's cost; autocannon's -R sends each second's share in
+# one burst.)
 PACED=("GET /api/data" "JWT GET, Redis limits" "search" "search, uncached")
 
 # Environment of each configuration. All load comes from one loopback address, so the anonymous and customer
