@@ -58,7 +58,7 @@ class CartService implements Carts {
     public CartView start(CartCaller caller) {
         Instant now = clock.instant();
         if (caller.isCustomer()) {
-            return written(open(caller, now, Access.WRITE_OR_CREATE), now);
+            return written(open(caller, now, Access.WRITE_OR_CREATE));
         }
         String token = CartTokens.issue();
         StoredCart cart = store.createGuest(CartTokens.hashOf(token).orElseThrow(), now, now.plus(properties.guestTtl()));
@@ -70,7 +70,7 @@ class CartService implements Carts {
         Instant now = clock.instant();
         Opened opened = open(caller, now, Access.READ);
         if (opened.merged() != null) {
-            return written(opened, now);
+            return written(opened);
         }
         StoredCart cart = opened.cart();
         Duration ttl = properties.ttlOf(cart.customerId() != null);
@@ -95,7 +95,7 @@ class CartService implements Carts {
                 throw CartProblems.nothingToRemove();
             }
             store.removeLine(cartId, variantId);
-            return written(opened, now, others, Map.of());
+            return written(opened, others, Map.of());
         }
         PurchasableVariant variant = variants.find(List.of(variantId)).get(variantId);
         if (variant == null) {
@@ -115,7 +115,7 @@ class CartService implements Carts {
         if (!present) {
             after.add(line);
         }
-        return written(opened, now, after, Map.of(variantId, variant));
+        return written(opened, after, Map.of(variantId, variant));
     }
 
     /** Removes the variant's line; removing a line the cart does not have changes nothing. */
@@ -124,7 +124,7 @@ class CartService implements Carts {
         Instant now = clock.instant();
         Opened opened = open(caller, now, Access.WRITE);
         store.removeLine(opened.cart().id(), variantId);
-        return written(opened, now);
+        return written(opened);
     }
 
     @Transactional
@@ -137,33 +137,20 @@ class CartService implements Carts {
         }
         Instant now = clock.instant();
         Opened opened = open(caller, now, Access.WRITE_OR_CREATE);
-        store.ship(opened.cart().id(), country, option);
-        return written(opened, now);
-    }
-
-    /**
-     * In the caller's read-write transaction the cart stays locked until it ends: a change made meanwhile waits, and
-     * lands in the emptied cart, instead of being emptied by {@link #checkedOut} without having been ordered.
-     */
-    @Override
-    public Optional<CartSnapshot> ofCustomer(UUID customerId) {
-        boolean lock = TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        return store.ofCustomer(customerId, clock.instant(), lock).flatMap(cart -> {
-            List<StoredLine> lines = store.lines(cart.id());
-            return lines.isEmpty() ? Optional.empty() : Optional.of(pricing.price(cart, lines));
-        });
+        StoredCart shipped = store.ship(opened.cart().id(), country, option);
+        return written(new Opened(shipped, opened.merged()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void checkedOut(UUID cartId) {
-        store.removeLines(cartId);
+    public Optional<CartSnapshot> checkOut(UUID customerId) {
+        return store.takeLines(customerId, clock.instant()).map(taken -> pricing.price(taken.cart(), taken.lines()));
     }
 
     /**
      * The caller's cart: a customer's own (after merging the guest cart whose token came along), or the guest cart
-     * of the token. Anything else, including an expired cart, is no cart at all.
+     * of the token. Anything else, including an expired cart, is no cart at all. A cart opened to be written is
+     * renewed (and so locked) here: a change is activity.
      */
     private Opened open(CartCaller caller, Instant now, Access access) {
         if (caller.isCustomer()) {
@@ -171,13 +158,18 @@ class CartService implements Carts {
             if (merged.isPresent()) {
                 return merged.get();
             }
-            StoredCart cart = access == Access.WRITE_OR_CREATE
-                    ? store.lockOrCreateForCustomer(caller.customerId(), now, now.plus(properties.customerTtl()))
-                    : store.ofCustomer(caller.customerId(), now, access == Access.WRITE).orElseThrow(CartProblems::noCart);
+            Instant expiresAt = now.plus(properties.customerTtl());
+            StoredCart cart = switch (access) {
+                case WRITE_OR_CREATE -> store.renewOrCreateForCustomer(caller.customerId(), now, expiresAt);
+                case WRITE -> store.renewForCustomer(caller.customerId(), now, expiresAt).orElseThrow(CartProblems::noCart);
+                case READ -> store.ofCustomer(caller.customerId(), now, false).orElseThrow(CartProblems::noCart);
+            };
             return new Opened(cart, null);
         }
         byte[] tokenHash = CartTokens.hashOf(caller.guestToken()).orElseThrow(CartProblems::noCart);
-        return new Opened(store.byToken(tokenHash, now, access != Access.READ).orElseThrow(CartProblems::noCart), null);
+        Optional<StoredCart> cart = access == Access.READ ? store.byToken(tokenHash, now, false)
+                : store.renewByToken(tokenHash, now, now.plus(properties.guestTtl()));
+        return new Opened(cart.orElseThrow(CartProblems::noCart), null);
     }
 
     /**
@@ -190,7 +182,7 @@ class CartService implements Carts {
         if (guest.isEmpty()) {
             return Optional.empty();
         }
-        StoredCart target = store.lockOrCreateForCustomer(caller.customerId(), now, now.plus(properties.customerTtl()));
+        StoredCart target = store.renewOrCreateForCustomer(caller.customerId(), now, now.plus(properties.customerTtl()));
         Map<UUID, StoredLine> ours = store.lines(target.id()).stream()
                 .collect(Collectors.toMap(StoredLine::variantId, Function.identity()));
         int room = MAX_LINES - ours.size();
@@ -211,20 +203,19 @@ class CartService implements Carts {
             }
         }
         if (target.country() == null && guest.get().country() != null) {
-            store.ship(target.id(), guest.get().country(), guest.get().shippingOption());
+            target = store.ship(target.id(), guest.get().country(), guest.get().shippingOption());
         }
         store.delete(guest.get().id());
         return Optional.of(new Opened(target, new Merged(taken, leftOut)));
     }
 
-    /** After a change: renews the cart's expiry and prices what it holds now. */
-    private CartView written(Opened opened, Instant now) {
-        return written(opened, now, store.lines(opened.cart().id()), Map.of());
+    /** After a change to the cart opened (renewed) for it: prices what it holds now. */
+    private CartView written(Opened opened) {
+        return written(opened, store.lines(opened.cart().id()), Map.of());
     }
 
     /** After a change whose resulting lines are known, some of them with the variant just looked up. */
-    private CartView written(Opened opened, Instant now, List<StoredLine> lines, Map<UUID, PurchasableVariant> lookedUp) {
-        StoredCart cart = store.touch(opened.cart().id(), now, now.plus(properties.ttlOf(opened.cart().customerId() != null)));
-        return new CartView(pricing.price(cart, lines, lookedUp), cart.expiresAt(), null, opened.merged());
+    private CartView written(Opened opened, List<StoredLine> lines, Map<UUID, PurchasableVariant> lookedUp) {
+        return new CartView(pricing.price(opened.cart(), lines, lookedUp), opened.cart().expiresAt(), null, opened.merged());
     }
 }

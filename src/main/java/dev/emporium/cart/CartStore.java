@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carts and their lines in PostgreSQL. Finders skip expired carts, so an expired cart is gone for every reader
- * before the sweeper deletes it. Writers lock the cart row first ({@code FOR UPDATE}): changes to one cart queue up
- * instead of racing, and the line limit holds.
+ * before the sweeper deletes it. Writers lock the cart row first (renewing it, or {@code FOR UPDATE}): changes to one
+ * cart queue up instead of racing, and the line limit holds.
  */
 @Component
 class CartStore {
@@ -59,12 +59,34 @@ class CartStore {
     }
 
     /**
-     * The customer's cart, locked, made if they have none. An expired one not yet swept is replaced: its lines are
-     * not revived. Two first requests at once make one cart: the unique index makes the second insert wait and do
-     * nothing, and its select then sees the first one's cart. A live cart, the usual case, takes one statement.
+     * The customer's cart, renewed to expire at {@code expiresAt} and so locked, made if they have none. An expired one
+     * not yet swept is replaced: its lines are not revived. Two first requests at once make one cart: the unique index
+     * makes the second insert wait and do nothing, and its select then sees the first one's cart. A live cart, the
+     * usual case, takes one statement.
      */
-    StoredCart lockOrCreateForCustomer(UUID customerId, Instant now, Instant expiresAt) {
-        return ofCustomer(customerId, now, true).orElseGet(() -> createForCustomer(customerId, now, expiresAt));
+    StoredCart renewOrCreateForCustomer(UUID customerId, Instant now, Instant expiresAt) {
+        return renewForCustomer(customerId, now, expiresAt).orElseGet(() -> createForCustomer(customerId, now, expiresAt));
+    }
+
+    /**
+     * A change is activity: the cart about to change is renewed first, and the UPDATE that renews it also takes its
+     * lock, so writers of one cart queue up at their first statement.
+     */
+    Optional<StoredCart> renewForCustomer(UUID customerId, Instant now, Instant expiresAt) {
+        return renew("customer_id = :key", customerId, now, expiresAt);
+    }
+
+    Optional<StoredCart> renewByToken(byte[] tokenHash, Instant now, Instant expiresAt) {
+        return renew("token_hash = :key", tokenHash, now, expiresAt);
+    }
+
+    private Optional<StoredCart> renew(String which, Object key, Instant now, Instant expiresAt) {
+        return jdbc.sql("UPDATE carts SET updated_at = :now, expires_at = :expires WHERE " + which + " AND expires_at > :now RETURNING " + COLUMNS)
+                .param("key", key)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .query(CartStore::cart)
+                .optional();
     }
 
     private StoredCart createForCustomer(UUID customerId, Instant now, Instant expiresAt) {
@@ -86,9 +108,31 @@ class CartStore {
     List<StoredLine> lines(UUID cartId) {
         return jdbc.sql("SELECT variant_id, quantity, sku, title FROM cart_lines WHERE cart_id = ? ORDER BY added_at, variant_id")
                 .param(cartId)
-                .query((rs, row) -> new StoredLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"),
-                        rs.getString("sku"), rs.getString("title")))
+                .query(CartStore::line)
                 .list();
+    }
+
+    /** A cart with the lines taken out of it. */
+    record Taken(StoredCart cart, List<StoredLine> lines) {}
+
+    /**
+     * Locks the customer's live cart and deletes its lines, answering them (in the order they were added) with the
+     * cart: empty when there is no cart or nothing in it. What is answered is exactly what was deleted, so a line
+     * changed meanwhile is taken as it is now, and one added meanwhile stays in the cart.
+     */
+    Optional<Taken> takeLines(UUID customerId, Instant now) {
+        record Row(StoredCart cart, StoredLine line) {}
+        List<Row> rows = jdbc.sql("""
+                WITH cart AS (SELECT %s FROM carts WHERE customer_id = :customer AND expires_at > :now FOR UPDATE),
+                taken AS (
+                    DELETE FROM cart_lines line USING cart WHERE line.cart_id = cart.id
+                    RETURNING cart.*, line.variant_id, line.quantity, line.sku, line.title, line.added_at)
+                SELECT * FROM taken ORDER BY added_at, variant_id""".formatted(COLUMNS))
+                .param("customer", customerId)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Row(cart(rs, row), line(rs, row)))
+                .list();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Taken(rows.getFirst().cart(), rows.stream().map(Row::line).toList()));
     }
 
     /** Sets the line's quantity, adding the line if the cart has none for the variant. */
@@ -109,20 +153,9 @@ class CartStore {
         jdbc.sql("DELETE FROM cart_lines WHERE cart_id = ? AND variant_id = ?").params(cartId, variantId).update();
     }
 
-    void removeLines(UUID cartId) {
-        jdbc.sql("DELETE FROM cart_lines WHERE cart_id = ?").param(cartId).update();
-    }
-
-    void ship(UUID cartId, String country, String option) {
-        jdbc.sql("UPDATE carts SET country = ?, shipping_option = ? WHERE id = ?").params(country, option, cartId).update();
-    }
-
-    /** Marks activity on a cart: it now expires at {@code expiresAt}. */
-    StoredCart touch(UUID cartId, Instant now, Instant expiresAt) {
-        return jdbc.sql("UPDATE carts SET updated_at = :now, expires_at = :expires WHERE id = :id RETURNING " + COLUMNS)
-                .param("id", cartId)
-                .param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(expiresAt))
+    StoredCart ship(UUID cartId, String country, String option) {
+        return jdbc.sql("UPDATE carts SET country = ?, shipping_option = ? WHERE id = ? RETURNING " + COLUMNS)
+                .params(country, option, cartId)
                 .query(CartStore::cart)
                 .single();
     }
@@ -151,6 +184,10 @@ class CartStore {
                 .param("now", Timestamp.from(now))
                 .param("batch", batchSize)
                 .update();
+    }
+
+    private static StoredLine line(ResultSet rs, int row) throws SQLException {
+        return new StoredLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"), rs.getString("sku"), rs.getString("title"));
     }
 
     private static StoredCart cart(ResultSet rs, int row) throws SQLException {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the customer's cart into an order awaiting payment, in one transaction: the idempotency key is claimed,
- * the order written, the cart emptied, a payment intent opened and stock reserved (all or nothing). Anything that
+ * the cart's lines taken, the order written, a payment intent opened and stock reserved (all or nothing). Anything that
  * fails rolls all of it back: no stock stays held for an order that does not exist, no intent stays open for it,
  * and the key is free again.
  */
@@ -78,9 +78,7 @@ class Checkout {
     }
 
     private Placed placeOrder(UUID customerId, Request request) {
-        CartSnapshot cart = carts.ofCustomer(customerId)
-                .filter(snapshot -> !snapshot.lines().isEmpty())
-                .orElseThrow(() -> OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Your cart is empty."));
+        CartSnapshot cart = carts.checkOut(customerId).orElseThrow(() -> OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Your cart is empty."));
         if (cart.country() == null || cart.shippingOption() == null) {
             throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "shipping-not-chosen",
                     "Choose where and how to ship (PUT /api/v1/cart/shipping) before checking out.");
@@ -107,7 +105,6 @@ class Checkout {
                 total.amount(), cart.country(), cart.shippingOption(), request.shippingAddress(),
                 cart.lines().stream().map(line -> new OrderView.Line(line.variantId(), line.sku(), line.title(),
                         line.quantity(), line.unitPrice(), line.lineTotal())).toList()));
-        carts.checkedOut(cart.cartId());
         events.publishEvent(new OrderPlaced(orderId, order.number(), customerId, total));
         return new Placed(order, payments.createIntent(orderId, total));
     }

@@ -12,6 +12,9 @@ import dev.emporium.support.Catalog;
 import dev.emporium.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +42,7 @@ class CartsForCheckoutTest {
     JdbcClient jdbc;
 
     @Test
-    void checkoutReadsTheCustomersPricedCartAndEmptiesItInItsTransaction() {
+    void checkoutTakesTheCustomersPricedLinesInItsTransaction() {
         String base = "http://127.0.0.1:" + port;
         Accounts accounts = new Accounts(base);
         String variant = variantOf(Catalog.as(base, accounts.admin()).published(Catalog.unique(), "Ordered", "Acme", null, 1000));
@@ -47,13 +50,22 @@ class CartsForCheckoutTest {
         UUID customerId = UUID.fromString(customer.id());
         CartRequests requests = new CartRequests(base);
 
-        assertThat(carts.ofCustomer(customerId)).as("no cart").isEmpty();
+        assertThat(checkOutCommitted(customerId)).as("no cart").isEmpty();
         requests.start(customer.bearer());
-        assertThat(carts.ofCustomer(customerId)).as("an empty cart").isEmpty();
+        assertThat(checkOutCommitted(customerId)).as("an empty cart").isEmpty();
 
         requests.set(variant, 3, customer.bearer());
         requests.ship("NL", "standard", customer.bearer());
-        CartSnapshot cart = carts.ofCustomer(customerId).orElseThrow();
+        assertThatThrownBy(() -> carts.checkOut(customerId)).as("outside a transaction").isInstanceOf(IllegalTransactionStateException.class);
+
+        CartSnapshot rolledBack = transactions.execute(status -> {
+            status.setRollbackOnly();
+            return carts.checkOut(customerId).orElseThrow();
+        });
+        assertThat(json(requests.view(customer.bearer())).path("lines").size()).as("lines back after a rollback").isEqualTo(1);
+
+        CartSnapshot cart = transactions.execute(status -> carts.checkOut(customerId).orElseThrow());
+        assertThat(cart).isEqualTo(rolledBack);
         assertThat(cart.customerId()).isEqualTo(customerId);
         assertThat(cart.lines()).singleElement().satisfies(line -> {
             assertThat(line.variantId()).isEqualTo(UUID.fromString(variant));
@@ -64,10 +76,31 @@ class CartsForCheckoutTest {
         assertThat(cart.country()).isEqualTo("NL");
         assertThat(cart.totals().tax().amount()).isEqualTo(630);
         assertThat(cart.totals().grandTotal().amount()).isEqualTo(3000 + 630 + 499);
+        assertThat(json(requests.view(customer.bearer())).path("lines").size()).as("taken for good after a commit").isZero();
+        assertThat(checkOutCommitted(customerId)).isEmpty();
+    }
 
-        assertThatThrownBy(() -> carts.checkedOut(cart.cartId())).isInstanceOf(IllegalTransactionStateException.class);
-        transactions.executeWithoutResult(status -> carts.checkedOut(cart.cartId()));
-        assertThat(carts.ofCustomer(customerId)).isEmpty();
+    @Test
+    void linesComeInTheOrderTheyWereAdded() {
+        String base = "http://127.0.0.1:" + port;
+        Accounts accounts = new Accounts(base);
+        Catalog catalog = Catalog.as(base, accounts.admin());
+        SignedIn customer = accounts.newCustomer();
+        CartRequests requests = new CartRequests(base);
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            added.add(variantOf(catalog.published(Catalog.unique(), "Line " + i, "Acme", null, 100)));
+            requests.set(added.getLast(), 1, customer.bearer());
+        }
+        requests.set(added.getFirst(), 2, customer.bearer());
+
+        CartSnapshot cart = transactions.execute(status -> carts.checkOut(UUID.fromString(customer.id())).orElseThrow());
+        assertThat(cart.lines()).extracting(line -> line.variantId().toString()).containsExactlyElementsOf(added);
+        assertThat(cart.lines().getFirst().quantity()).isEqualTo(2);
+    }
+
+    private Optional<CartSnapshot> checkOutCommitted(UUID customerId) {
+        return transactions.execute(status -> carts.checkOut(customerId));
     }
 
     @Test
@@ -83,12 +116,11 @@ class CartsForCheckoutTest {
 
         try (ExecutorService client = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> change = transactions.execute(status -> {
-                CartSnapshot cart = carts.ofCustomer(UUID.fromString(customer.id())).orElseThrow();
+                assertThat(carts.checkOut(UUID.fromString(customer.id()))).isPresent();
                 Future<HttpResponse<String>> pending = client.submit(() -> requests.setLine(later, "{\"quantity\":1}", customer.bearer()));
                 await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM carts%'""")
+                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE carts%'""")
                         .query(Long.class).single() > 0);
-                carts.checkedOut(cart.cartId());
                 return pending;
             });
             HttpResponse<String> response = change.get();

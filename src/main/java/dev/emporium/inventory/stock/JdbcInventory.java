@@ -48,19 +48,21 @@ class JdbcInventory implements Inventory {
         // cheaper than a savepoint around every reservation, as shortages are rare.
         List<UUID> lacking = transaction.execute(status -> {
             List<StockLine> held = new ArrayList<>(wanted.size());
+            List<Long> holds = new ArrayList<>(wanted.size());
             List<UUID> unavailable = new ArrayList<>();
             for (StockLine line : wanted) {
-                if (stock.reserve(line.variantId(), line.quantity())) {
+                reservations.hold(orderId, line, hold).ifPresentOrElse(id -> {
                     held.add(line);
-                } else {
-                    unavailable.add(line.variantId());
-                }
+                    holds.add(id);
+                }, () -> unavailable.add(line.variantId()));
             }
             if (!unavailable.isEmpty()) {
-                stock.unreserve(held);
+                if (!holds.isEmpty()) {
+                    reservations.forget(holds);
+                    stock.unreserve(held);
+                }
                 return unavailable;
             }
-            reservations.hold(orderId, wanted, hold);
             events.publishEvent(new StockReserved(orderId, wanted));
             return List.of();
         });

@@ -3,6 +3,7 @@ package dev.emporium.inventory.stock;
 import dev.emporium.inventory.StockLine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,19 +25,31 @@ class Reservations {
     }
 
     /**
-     * Expiry is computed by the database, as the sweeper compares it with the database's clock: instances whose
-     * clocks disagree still agree on what has expired.
+     * Holds the line's units for the order when that many are available, in one statement: the stock row's UPDATE,
+     * conditional on what is available, and the reservation row that records it. The reservation's id, or empty (and
+     * no change) when the units are not available. Expiry is computed by the database, as the sweeper compares it
+     * with the database's clock: instances whose clocks disagree still agree on what has expired.
      */
-    void hold(UUID orderId, List<StockLine> lines, Duration hold) {
-        jdbc.sql("""
+    Optional<Long> hold(UUID orderId, StockLine line, Duration hold) {
+        return jdbc.sql("""
+                WITH held AS (
+                    UPDATE stock SET reserved = reserved + :quantity, version = version + 1, updated_at = now()
+                    WHERE variant_id = :variant AND on_hand - reserved >= :quantity
+                    RETURNING variant_id)
                 INSERT INTO stock_reservations (order_id, variant_id, quantity, expires_at)
-                SELECT :order, line.variant_id, line.quantity, clock_timestamp() + make_interval(secs => :seconds)
-                FROM unnest(:variants::uuid[], :quantities::integer[]) AS line(variant_id, quantity)""")
+                SELECT :order, variant_id, :quantity, clock_timestamp() + make_interval(secs => :seconds) FROM held
+                RETURNING id""")
                 .param("order", orderId)
+                .param("variant", line.variantId())
+                .param("quantity", line.quantity())
                 .param("seconds", hold.toNanos() / 1e9)
-                .param("variants", lines.stream().map(StockLine::variantId).toArray(UUID[]::new))
-                .param("quantities", lines.stream().map(StockLine::quantity).toArray(Integer[]::new))
-                .update();
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Deletes reservations just held, whose stock the caller gives back: they never were. */
+    void forget(List<Long> ids) {
+        jdbc.sql("DELETE FROM stock_reservations WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new)).update();
     }
 
     /**

@@ -31,15 +31,6 @@ class StockLevels {
         this.jdbc = jdbc;
     }
 
-    /** Holds {@code quantity} more units when that many are available; false (and no change) when they are not. */
-    boolean reserve(UUID variantId, int quantity) {
-        return jdbc.sql("""
-                UPDATE stock SET reserved = reserved + :quantity, version = version + 1, updated_at = now()
-                WHERE variant_id = :variant AND on_hand - reserved >= :quantity""")
-                .param("variant", variantId).param("quantity", quantity)
-                .update() == 1;
-    }
-
     /** Sold: the units leave both on hand and reserved. */
     void sell(List<StockLine> lines) {
         for (StockLine line : LockOrder.of(lines)) {
