@@ -1,6 +1,7 @@
--- Checkout load for scripts/bench.sh: one customer per wrk thread (each thread has one connection). Each thread
--- puts one unit in its cart, then checks out with a new Idempotency-Key, and again; placed and refused checkouts
--- are counted per thread and summed at the end.
+-- Checkout load for scripts/bench.sh: one customer per wrk thread (each thread has one connection), buying the
+-- thread's entry of VARIANTS (the same item for all, or one each). Each thread puts one unit in its cart, then
+-- checks out with a new Idempotency-Key, and again; placed and refused checkouts are counted per thread and summed
+-- at the end.
 local customers = {}
 local threads = {}
 
@@ -8,6 +9,7 @@ function setup(thread)
   local index = #threads + 1
   thread:set("token", TOKENS[index])
   thread:set("id", index)
+  thread:set("variant", VARIANTS[index])
   table.insert(threads, thread)
 end
 
@@ -24,7 +26,7 @@ ORDER = '{"shippingAddress":{"name":"Bench Customer","line1":"Teststraße 1","po
 function request()
   step = step + 1
   if step % 2 == 1 then
-    return wrk.format("PUT", "/api/v1/cart/lines/" .. VARIANT,
+    return wrk.format("PUT", "/api/v1/cart/lines/" .. variant,
       { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, '{"quantity":1}')
   end
   return wrk.format("POST", "/api/v1/checkout",

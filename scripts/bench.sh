@@ -670,8 +670,8 @@ exit_codes() {
 # Checkout, beside pgbench on the same PostgreSQL
 
 CHECKOUT_CUSTOMERS="${BENCH_CHECKOUT_CUSTOMERS:-16}"
-CHECKOUT_SUMMARY=""
-CHECKOUT_CPU=""
+CHECKOUT_SUMMARY=""; CHECKOUT_CPU=""; CHECKOUT_SPREAD_SUMMARY=""; CHECKOUT_SPREAD_CPU=""; PGBENCH_SUMMARY=""
+RUN_RATE=""; RUN_SUMMARY=""; RUN_CPU=""
 
 # One signed-in request body to the API, failing the benchmark when it is refused.
 api() {
@@ -711,32 +711,88 @@ route_percentiles() {
     }' "$before" "$after"
 }
 
-# Customers (one per wrk thread and connection) put an item of the bench product in their cart and check out, again
-# and again, each checkout with a new Idempotency-Key; then pgbench runs its TPC-B-like transactions on the same
-# PostgreSQL. Oversold units: what orders hold beyond what was stocked, from the database.
+# Customers (one per wrk thread and connection) put an item in their cart and check out, again and again, each
+# checkout with a new Idempotency-Key: first all buying the same item (a hot product, whose stock row every
+# checkout queues for), then, as other customers, each buying an item of their own. Then pgbench runs its
+# TPC-B-like transactions on the same PostgreSQL. Oversold units: what orders hold beyond what was stocked, from
+# the database.
 measure_checkout() {
-  local admin variant i token tokens=() script="$OUT/wrk/checkout.lua" port stocked ordered oversold
+  local admin variant i port products=() hot=() spread=()
   admin="$(sign_in "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD")"
   [[ "$admin" == ey* ]] || die "could not sign in the benchmark's admin"
-  variant="$(curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/products/$BENCH_PRODUCT_ID" \
-    | grep -o '"variants":\[{"id":"[0-9a-f-]*"' | cut -d '"' -f 6)"
-  [[ -n "$variant" ]] || die "the benchmark product has no variant"
-  api POST "/api/v1/admin/inventory/$variant/adjustments" "$admin" '{"delta":1000000,"reason":"benchmark stock"}' >/dev/null
-  log "signing in $CHECKOUT_CUSTOMERS customers with a cart"
-  for (( i = 1; i <= CHECKOUT_CUSTOMERS; i++ )); do
-    local email="bench-buyer-$i-$(date +%s%N)@example.com" password="bench-password-9f3k2"
+  port="$(pgrep -af -- "-D $WORK_DIR/postgres" | sed -nE 's/.* -p ([0-9]+).*/\1/p' | head -n 1)"
+  [[ -n "$port" ]] || die "could not find the embedded PostgreSQL's port"
+  mapfile -t products < <(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c \
+    "SELECT id FROM products WHERE status = 'published' AND id <> '$BENCH_PRODUCT_ID' ORDER BY id LIMIT $(( CHECKOUT_CUSTOMERS - 1 ))")
+  (( ${#products[@]} == CHECKOUT_CUSTOMERS - 1 )) || die "the catalog has too few published products for the checkout"
+  for id in "$BENCH_PRODUCT_ID" "${products[@]}"; do
+    variant="$(curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/products/$id" \
+      | grep -o '"variants":\[{"id":"[0-9a-f-]*"' | cut -d '"' -f 6)"
+    [[ -n "$variant" ]] || die "product $id has no variant"
+    api POST "/api/v1/admin/inventory/$variant/adjustments" "$admin" '{"delta":1000000,"reason":"benchmark stock"}' >/dev/null
+    spread+=("$variant")
+    hot+=("${spread[0]}")
+  done
+
+  checkout_run "one item" "$FRESH_WARMUP" "${hot[@]}"
+  CHECKOUT_SUMMARY="checkout, $CHECKOUT_CUSTOMERS customers buying one item: $RUN_SUMMARY"
+  CHECKOUT_CPU="$RUN_CPU"
+  local hot_rate="$RUN_RATE"
+  checkout_run "an item each" "$WARMUP" "${spread[@]}"
+  CHECKOUT_SPREAD_SUMMARY="checkout, $CHECKOUT_CUSTOMERS customers buying an item each: $RUN_SUMMARY"
+  CHECKOUT_SPREAD_CPU="$RUN_CPU"
+  local spread_rate="$RUN_RATE"
+
+  local bought oversold
+  bought="'$(printf '%s\n' "${spread[@]}" | paste -sd, | sed "s/,/','/g")'"
+  oversold="$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "
+    SELECT coalesce(sum(greatest(ordered - stocked, 0)), 0) FROM (
+      SELECT s.on_hand + coalesce(sum(l.quantity) FILTER (WHERE o.status IN ('paid', 'fulfilled', 'shipped', 'completed')), 0) AS stocked,
+             coalesce(sum(l.quantity) FILTER (WHERE o.status <> 'cancelled'), 0) AS ordered
+      FROM stock s LEFT JOIN order_lines l ON l.variant_id = s.variant_id LEFT JOIN orders o ON o.id = l.order_id
+      WHERE s.variant_id IN ($bought) GROUP BY s.variant_id, s.on_hand) AS per_variant")"
+
+  log "pgbench tpcb-like on the same PostgreSQL (port $port)"
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1 || die "pgbench -i failed"
+  local postmaster pg_before
+  postmaster="$(pgrep -f -- "-D $WORK_DIR/postgres" | head -n 1)"
+  pg_before="$(postgres_ticks "$postmaster")"
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -b tpcb-like -c "$CHECKOUT_CUSTOMERS" -j 2 -T "$DURATION" pgbench \
+    >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed (see $OUT/pgbench.txt)"
+  local tps pgbench_ticks pgbench_transactions
+  tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt" | head -n 1)"
+  pgbench_ticks=$(( $(postgres_ticks "$postmaster") - pg_before ))
+  pgbench_transactions="$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$OUT/pgbench.txt")"
+  PGBENCH_SUMMARY="$(printf 'pgbench tpcb-like %.0f TPS (%s clients), PostgreSQL %s us of CPU per transaction; checkout/pgbench: one item %s, an item each %s; oversold units %s' \
+    "$tps" "$CHECKOUT_CUSTOMERS" "$(ticks_per_us "$pgbench_ticks" "$pgbench_transactions")" \
+    "$(ratio "$hot_rate" "$tps")" "$(ratio "$spread_rate" "$tps")" "$oversold")"
+  log "$PGBENCH_SUMMARY"
+}
+
+# One checkout run: customers of their own (one per variant given, each variant their item), a warm-up of the
+# given seconds, then the measured run. Sets RUN_RATE (orders placed a second), RUN_SUMMARY and RUN_CPU.
+checkout_run() {
+  local label="$1" warmup="$2"; shift 2
+  local variants=("$@") i token tokens=() slug script
+  slug="$(echo "$label" | tr ' ' '-')"; script="$OUT/wrk/checkout-$slug.lua"
+  log "checkout, $label: signing in ${#variants[@]} customers with a cart"
+  for (( i = 0; i < ${#variants[@]}; i++ )); do
+    local email="bench-buyer-$slug-$i-$(date +%s%N)@example.com" password="bench-password-9f3k2"
     curl -sf -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/api/v1/auth/register" \
       -d "{\"email\":\"$email\",\"password\":\"$password\"}" || die "could not register a customer"
     token="$(sign_in "$email" "$password")"
-    api PUT "/api/v1/cart/lines/$variant" "$token" '{"quantity":1}' >/dev/null
+    api PUT "/api/v1/cart/lines/${variants[$i]}" "$token" '{"quantity":1}' >/dev/null
     api PUT /api/v1/cart/shipping "$token" '{"country":"DE","option":"standard"}' >/dev/null
     tokens+=("\"$token\"")
   done
   mkdir -p "$OUT/wrk"
-  { echo "TOKENS = { $(IFS=,; echo "${tokens[*]}") }"; echo "VARIANT = \"$variant\""; cat scripts/bench-checkout.lua; } >"$script"
+  { echo "TOKENS = { $(IFS=,; echo "${tokens[*]}") }"
+    echo "VARIANTS = { $(printf '"%s",' "${variants[@]}") }"
+    cat scripts/bench-checkout.lua; } >"$script"
 
-  log "checkout: warm-up ${FRESH_WARMUP}s"
-  wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$FRESH_WARMUP")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout-warmup.txt" 2>&1
+  log "checkout, $label: warm-up ${warmup}s"
+  wrk -t"${#variants[@]}" -c"${#variants[@]}" -d"$(seconds "$warmup")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout-$slug-warmup.txt" 2>&1
   # wrk stops with requests in flight: a checkout still running would empty a cart the measured run has just
   # filled, and that run's first checkout would find it empty (422 empty-cart). Let them finish first.
   sleep 1
@@ -745,16 +801,15 @@ measure_checkout() {
   postmaster="$(pgrep -f -- "-D $WORK_DIR/postgres" | head -n 1)"
   [[ -n "$postmaster" ]] || die "could not find the embedded PostgreSQL"
   java_before="$(cpu_ticks "$APP_PID")"; pg_before="$(postgres_ticks "$postmaster")"
-  log "checkout: measuring ${DURATION}s"
-  wrk -t"$CHECKOUT_CUSTOMERS" -c"$CHECKOUT_CUSTOMERS" -d"$(seconds "$DURATION")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout.txt" 2>&1
+  log "checkout, $label: measuring ${DURATION}s"
+  wrk -t"${#variants[@]}" -c"${#variants[@]}" -d"$(seconds "$DURATION")" -s "$script" "http://127.0.0.1:$HTTP_PORT" >"$OUT/wrk-checkout-$slug.txt" 2>&1
   java_ticks=$(( $(cpu_ticks "$APP_PID") - java_before )); pg_ticks=$(( $(postgres_ticks "$postmaster") - pg_before ))
   curl -sf "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$OUT/prometheus-after.txt"
-  local placed refused percentiles answered replayed
-  read -r answered refused < <(sed -nE 's/^checkouts placed ([0-9]+) refused ([0-9]+)$/\1 \2/p' "$OUT/wrk-checkout.txt")
-  [[ -n "$answered" ]] || { cat "$OUT/wrk-checkout.txt" >&2; die "the checkout run reported nothing"; }
+  local placed refused percentiles answered replayed refusals
+  read -r answered refused < <(sed -nE 's/^checkouts placed ([0-9]+) refused ([0-9]+)$/\1 \2/p' "$OUT/wrk-checkout-$slug.txt")
+  [[ -n "$answered" ]] || { cat "$OUT/wrk-checkout-$slug.txt" >&2; die "the checkout run reported nothing"; }
   # Each refusal as status:problem-type, counted: "422:empty-cart x1".
-  local refusals
-  refusals="$(sed -nE 's/^refusals ?//p' "$OUT/wrk-checkout.txt" | tr ' ' '\n' | sed '/^$/d' | sort | uniq -c \
+  refusals="$(sed -nE 's/^refusals ?//p' "$OUT/wrk-checkout-$slug.txt" | tr ' ' '\n' | sed '/^$/d' | sort | uniq -c \
     | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 }')"
   # A replayed key also answers 201: only orders Emporium itself counts as placed are counted here.
   placed="$(counter_delta "$OUT/prometheus-before.txt" "$OUT/prometheus-after.txt" emporium_checkouts_total 'outcome="placed"')"
@@ -762,37 +817,14 @@ measure_checkout() {
   (( replayed == 0 )) || log "warning: $replayed checkouts were replays of a key used before, not new orders"
   percentiles="$(route_percentiles "$OUT/prometheus-before.txt" "$OUT/prometheus-after.txt" /api/v1/checkout)" \
     || die "no checkout latencies in the metrics"
-
-  port="$(pgrep -af -- "-D $WORK_DIR/postgres" | sed -nE 's/.* -p ([0-9]+).*/\1/p' | head -n 1)"
-  [[ -n "$port" ]] || die "could not find the embedded PostgreSQL's port"
-  stocked="$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c \
-    "SELECT on_hand + (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
-     WHERE l.variant_id = '$variant' AND o.status IN ('paid', 'fulfilled', 'shipped', 'completed')) FROM stock WHERE variant_id = '$variant'")"
-  ordered="$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c \
-    "SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
-     WHERE l.variant_id = '$variant' AND o.status <> 'cancelled'")"
-  oversold=$(( ordered > stocked ? ordered - stocked : 0 ))
-
-  log "pgbench tpcb-like on the same PostgreSQL (port $port)"
-  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
-  pgbench -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1 || die "pgbench -i failed"
-  pg_before="$(postgres_ticks "$postmaster")"
-  pgbench -h 127.0.0.1 -p "$port" -U postgres -b tpcb-like -c "$CHECKOUT_CUSTOMERS" -j 2 -T "$DURATION" pgbench \
-    >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed (see $OUT/pgbench.txt)"
-  local tps
-  tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$OUT/pgbench.txt" | head -n 1)"
-  local pgbench_ticks pgbench_transactions
-  pgbench_ticks=$(( $(postgres_ticks "$postmaster") - pg_before ))
-  pgbench_transactions="$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$OUT/pgbench.txt")"
-  local rate
-  rate="$(awk -v p="$placed" -v d="$DURATION" 'BEGIN { printf "%.0f", p / d }')"
-  CHECKOUT_SUMMARY="$(printf 'checkout: %s/s (%s orders placed, %s replayed, %s refused%s in %ss), p50 %s ms, p99 %s ms (server histogram); pgbench tpcb-like %.0f TPS (%s clients); checkout/pgbench %s; oversold units %s' \
-    "$rate" "$placed" "$replayed" "$refused" "${refusals:+: $refusals}" "$DURATION" ${percentiles} "$tps" "$CHECKOUT_CUSTOMERS" "$(ratio "$rate" "$tps")" "$oversold")"
-  log "$CHECKOUT_SUMMARY"
-  # Where the CPU of the two shared cores went: each placed order with its cart update, beside pgbench's transactions.
-  CHECKOUT_CPU="$(printf 'CPU per placed order, its cart update included: Emporium %s us, PostgreSQL %s us; per pgbench transaction: PostgreSQL %s us' \
-    "$(ticks_per_us "$java_ticks" "$placed")" "$(ticks_per_us "$pg_ticks" "$placed")" "$(ticks_per_us "$pgbench_ticks" "$pgbench_transactions")")"
-  log "$CHECKOUT_CPU"
+  RUN_RATE="$(awk -v p="$placed" -v d="$DURATION" 'BEGIN { printf "%.0f", p / d }')"
+  RUN_SUMMARY="$(printf '%s/s (%s orders placed, %s replayed, %s refused%s in %ss), p50 %s ms, p99 %s ms (server histogram)' \
+    "$RUN_RATE" "$placed" "$replayed" "$refused" "${refusals:+: $refusals}" "$DURATION" ${percentiles})"
+  log "checkout, $label: $RUN_SUMMARY"
+  # Where the CPU of the two shared cores went: each placed order with its cart update.
+  RUN_CPU="$(printf 'CPU per placed order, its cart update included: Emporium %s us, PostgreSQL %s us' \
+    "$(ticks_per_us "$java_ticks" "$placed")" "$(ticks_per_us "$pg_ticks" "$placed")")"
+  log "checkout, $label: $RUN_CPU"
 }
 
 # CPU time (user and system, in clock ticks) a process has used so far.
@@ -852,12 +884,12 @@ report() {
       "$PEAK_RSS" "$PEAK_ANON" "$STARTUP_WALL" "$STARTUP_APP" "$STARTUP_PROCESS"
     printf '   shutdown exit code: %s\n' "$(exit_codes)"
     printf 'catalog: %s\n' "$SEED_SUMMARY"
-    printf '%s\n' "$CHECKOUT_SUMMARY" "$CHECKOUT_CPU"
+    printf '%s\n' "$CHECKOUT_SUMMARY" "$CHECKOUT_CPU" "$CHECKOUT_SPREAD_SUMMARY" "$CHECKOUT_SPREAD_CPU" "$PGBENCH_SUMMARY"
     printf 'targets: product %s, category %s, search %s; "@ N/s" rows: that fixed rate, latency from when each request was due;\n' \
       "$BENCH_PRODUCT_ID" "$BENCH_CATEGORY" "$BENCH_SEARCH"
     printf 'other rows: as fast as the connections go (saturated), p50/p99 as wrk reports them, corrected for coordinated omission;\n'
     printf 'CPU us/req: CPU time of the Java process (from /proc) over the requests it served in the measured run\n'
-    printf 'wrk -t%s -c%s, warm-up %s s (after %s s of all scenarios at once on a newly started Emporium; %s s for the checkout), measured %s s; nginx %s, %s CPUs; %s\n' \
+    printf 'wrk -t%s -c%s, warm-up %s s (after %s s of all scenarios at once on a newly started Emporium; %s s for the first checkout run), measured %s s; nginx %s, %s CPUs; %s\n' \
       "$THREADS" "$CONNECTIONS" "$WARMUP" "$FRESH_WARMUP" "$FRESH_WARMUP" "$DURATION" "$("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///')" "$(nproc)" \
       "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   } | tee "$OUT/results.txt"
