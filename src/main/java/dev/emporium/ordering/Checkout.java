@@ -78,7 +78,8 @@ class Checkout {
     }
 
     private Placed placeOrder(UUID customerId, Request request) {
-        CartSnapshot cart = carts.checkOut(customerId).orElseThrow(() -> OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Your cart is empty."));
+        CartSnapshot cart = carts.checkOut(customerId)
+                .orElseThrow(() -> OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "empty-cart", "Your cart is empty."));
         if (cart.country() == null || cart.shippingOption() == null) {
             throw OrderProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "shipping-not-chosen",
                     "Choose where and how to ship (PUT /api/v1/cart/shipping) before checking out.");
