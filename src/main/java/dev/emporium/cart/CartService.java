@@ -7,7 +7,6 @@ import dev.emporium.catalog.VariantLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,12 +84,11 @@ class CartService implements Carts {
         Instant now = clock.instant();
         Opened opened = open(caller, now, Access.WRITE_OR_CREATE);
         UUID cartId = opened.cart().id();
-        // The cart is locked: its lines read here are its lines until the change below.
-        List<StoredLine> lines = store.lines(cartId);
-        List<StoredLine> others = lines.stream().filter(line -> !line.variantId().equals(variantId)).toList();
-        boolean present = others.size() < lines.size();
         if (quantity == 0) {
-            if (!present) {
+            // The cart is locked: its lines read here are its lines until the change below.
+            List<StoredLine> lines = store.lines(cartId);
+            List<StoredLine> others = lines.stream().filter(line -> !line.variantId().equals(variantId)).toList();
+            if (others.size() == lines.size()) {
                 throw CartProblems.nothingToRemove();
             }
             store.removeLine(cartId, variantId);
@@ -103,17 +101,8 @@ class CartService implements Carts {
         if (!pricing.isPurchasable(variant)) {
             throw CartProblems.notPurchasable();
         }
-        if (!present && lines.size() >= MAX_LINES) {
-            throw CartProblems.cartFull(MAX_LINES);
-        }
-        StoredLine line = new StoredLine(variantId, quantity, variant.sku(), variant.title());
-        store.setLine(cartId, line, now);
-        // A changed line keeps its place (lines are ordered by when they were added); a new one comes last.
-        List<StoredLine> after = lines.stream().map(existing -> existing.variantId().equals(variantId) ? line : existing)
-                .collect(Collectors.toCollection(ArrayList::new));
-        if (!present) {
-            after.add(line);
-        }
+        List<StoredLine> after = store.setLine(cartId, new StoredLine(variantId, quantity, variant.sku(), variant.title()), now, MAX_LINES)
+                .orElseThrow(() -> CartProblems.cartFull(MAX_LINES));
         return written(opened, after, Map.of(variantId, variant));
     }
 
@@ -191,10 +180,10 @@ class CartService implements Carts {
             StoredLine existing = ours.get(line.variantId());
             if (existing != null) {
                 int quantity = Math.min(MAX_QUANTITY, existing.quantity() + line.quantity());
-                store.setLine(target.id(), new StoredLine(line.variantId(), quantity, line.sku(), line.title()), now);
+                store.setLine(target.id(), new StoredLine(line.variantId(), quantity, line.sku(), line.title()), now, MAX_LINES);
                 taken++;
             } else if (room > 0) {
-                store.setLine(target.id(), line, now);
+                store.setLine(target.id(), line, now, MAX_LINES);
                 room--;
                 taken++;
             } else {

@@ -135,18 +135,36 @@ class CartStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Taken(rows.getFirst().cart(), rows.stream().map(Row::line).toList()));
     }
 
-    /** Sets the line's quantity, adding the line if the cart has none for the variant. */
-    void setLine(UUID cartId, StoredLine line, Instant now) {
-        jdbc.sql("""
-                INSERT INTO cart_lines (cart_id, variant_id, quantity, sku, title, added_at) VALUES (:cart, :variant, :quantity, :sku, :title, :now)
-                ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity, sku = excluded.sku, title = excluded.title""")
+    /**
+     * Sets the line's quantity, adding the line if the cart has none for the variant and fewer than {@code maxLines}
+     * lines. Answers the cart's lines after the change, in the order they were added (a changed line keeps its
+     * place), or empty, changing nothing, when the cart is full. One statement: the caller holds the cart's lock, so
+     * the other lines it reads are the cart's lines.
+     */
+    Optional<List<StoredLine>> setLine(UUID cartId, StoredLine line, Instant now, int maxLines) {
+        List<StoredLine> lines = jdbc.sql("""
+                WITH changed AS (
+                    INSERT INTO cart_lines (cart_id, variant_id, quantity, sku, title, added_at)
+                    SELECT :cart, :variant, :quantity, :sku, :title, :now
+                    WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = :cart AND variant_id = :variant)
+                       OR (SELECT count(*) FROM cart_lines WHERE cart_id = :cart) < :maxLines
+                    ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity, sku = excluded.sku, title = excluded.title
+                    RETURNING variant_id, quantity, sku, title, added_at)
+                SELECT * FROM changed
+                UNION ALL
+                SELECT variant_id, quantity, sku, title, added_at FROM cart_lines
+                WHERE cart_id = :cart AND variant_id <> :variant AND EXISTS (SELECT 1 FROM changed)
+                ORDER BY added_at, variant_id""")
                 .param("cart", cartId)
                 .param("variant", line.variantId())
                 .param("quantity", line.quantity())
                 .param("sku", line.sku())
                 .param("title", line.title())
                 .param("now", Timestamp.from(now))
-                .update();
+                .param("maxLines", maxLines)
+                .query(CartStore::line)
+                .list();
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines);
     }
 
     void removeLine(UUID cartId, UUID variantId) {
