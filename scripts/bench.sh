@@ -717,7 +717,7 @@ route_percentiles() {
 # TPC-B-like transactions on the same PostgreSQL. Oversold units: what orders hold beyond what was stocked, from
 # the database.
 measure_checkout() {
-  local admin variant i port products=() hot=() spread=()
+  local admin variant id port products=() hot=() spread=()
   admin="$(sign_in "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD")"
   [[ "$admin" == ey* ]] || die "could not sign in the benchmark's admin"
   port="$(pgrep -af -- "-D $WORK_DIR/postgres" | sed -nE 's/.* -p ([0-9]+).*/\1/p' | head -n 1)"

@@ -47,19 +47,14 @@ class JdbcInventory implements Inventory {
         // transaction rollback-only. The lines held before it are given back in the same transaction, which is
         // cheaper than a savepoint around every reservation, as shortages are rare.
         List<UUID> lacking = transaction.execute(status -> {
-            List<StockLine> held = new ArrayList<>(wanted.size());
-            List<Long> holds = new ArrayList<>(wanted.size());
+            List<Long> held = new ArrayList<>(wanted.size());
             List<UUID> unavailable = new ArrayList<>();
             for (StockLine line : wanted) {
-                reservations.hold(orderId, line, hold).ifPresentOrElse(id -> {
-                    held.add(line);
-                    holds.add(id);
-                }, () -> unavailable.add(line.variantId()));
+                reservations.hold(orderId, line, hold).ifPresentOrElse(held::add, () -> unavailable.add(line.variantId()));
             }
             if (!unavailable.isEmpty()) {
-                if (!holds.isEmpty()) {
-                    reservations.forget(holds);
-                    stock.unreserve(held);
+                if (!held.isEmpty()) {
+                    stock.unreserve(reservations.forget(held));
                 }
                 return unavailable;
             }

@@ -1,6 +1,8 @@
 package dev.emporium.inventory.stock;
 
 import dev.emporium.inventory.StockLine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +49,12 @@ class Reservations {
                 .optional();
     }
 
-    /** Deletes reservations just held, whose stock the caller gives back: they never were. */
-    void forget(List<Long> ids) {
-        jdbc.sql("DELETE FROM stock_reservations WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+    /** Deletes reservations just held, which never were: the lines they held, whose stock the caller gives back. */
+    List<StockLine> forget(List<Long> ids) {
+        return jdbc.sql("DELETE FROM stock_reservations WHERE id = ANY(:ids) RETURNING variant_id, quantity")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Reservations::line)
+                .list();
     }
 
     /**
@@ -70,7 +75,7 @@ class Reservations {
                 WHERE order_id = :order AND status = 'active'
                 RETURNING variant_id, quantity""")
                 .param("order", orderId)
-                .query((rs, row) -> new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity")))
+                .query(Reservations::line)
                 .list();
     }
 
@@ -81,7 +86,7 @@ class Reservations {
                 WHERE order_id = :order AND status = 'active'
                 RETURNING variant_id, quantity""")
                 .param("order", orderId).param("reason", reason)
-                .query((rs, row) -> new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity")))
+                .query(Reservations::line)
                 .list();
     }
 
@@ -108,8 +113,11 @@ class Reservations {
                     FOR UPDATE SKIP LOCKED)
                 RETURNING order_id, variant_id, quantity""")
                 .param("limit", limit)
-                .query((rs, row) -> new Released(rs.getObject("order_id", UUID.class),
-                        new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"))))
+                .query((rs, row) -> new Released(rs.getObject("order_id", UUID.class), line(rs, row)))
                 .list();
+    }
+
+    private static StockLine line(ResultSet rs, int row) throws SQLException {
+        return new StockLine(rs.getObject("variant_id", UUID.class), rs.getInt("quantity"));
     }
 }
