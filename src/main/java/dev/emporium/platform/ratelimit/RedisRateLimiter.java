@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Buckets in Redis, shared by every instance: one Lua script ({@code ratelimit/token-bucket.lua}) refills and takes
  * tokens atomically on Redis's clock: one round trip and no retries, however many requests share a key (a
  * compare-and-swap would have them retry against each other). Requests for a key whose call is in flight go
- * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request. Each key expires once its
+ * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request; the key of
+ * a large plan takes tokens ahead of its demand and serves them from here ({@link TokenReserves}). Each key expires once its
  * bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while Redis cannot be
  * reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a warning is logged
  * at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is retried in the
@@ -36,6 +37,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final RedisConnections redis;
     private final RedisOutageLog outages;
     private final CoalescingTaker taker = new CoalescingTaker(this::take);
+    private final TokenReserves reserves = new TokenReserves(System::nanoTime);
 
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
@@ -80,17 +82,20 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public RateLimitDecision tryConsume(String key, String plan) {
         RateLimitPlan limits = plans.get(plan);
-        if (connection == null) {
-            connectInBackground();
-            return unreachable(limits, null);
+        String storeKey = limits.storeKey(key);
+        CoalescingTaker.Share share = reserves.takeOne(storeKey);
+        if (share == null) {
+            if (connection == null) {
+                connectInBackground();
+                return unreachable(limits, null);
+            }
+            try {
+                share = taker.takeOne(storeKey, limits);
+            } catch (RuntimeException failure) {
+                return unreachable(limits, failure);
+            }
+            outages.answered();
         }
-        CoalescingTaker.Share share;
-        try {
-            share = taker.takeOne(limits.storeKey(key), limits);
-        } catch (RuntimeException failure) {
-            return unreachable(limits, failure);
-        }
-        outages.answered();
         RateLimitDecision decision = limits.decisionOf(share.granted(), share.left(),
                 TimeUnit.MICROSECONDS.toNanos(share.microsToNextToken()), TimeUnit.MICROSECONDS.toNanos(share.microsToFull()));
         if (!decision.allowed()) {
@@ -99,8 +104,16 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return decision;
     }
 
-    /** Up to {@code count} tokens from {@code key}'s bucket in one call; throws when Redis cannot be reached. */
+    /**
+     * Up to {@code count} tokens for a batch: first from the key's reserve, the rest in one call to Redis, which also
+     * asks for the tokens the reserve takes ahead. Throws when Redis cannot be reached.
+     */
     private CoalescingTaker.Taken take(String key, RateLimitPlan plan, int count) {
+        TokenReserves.Ahead ahead = reserves.beforeCall(key, plan, count);
+        int rest = count - ahead.taken();
+        if (rest == 0) {
+            return new CoalescingTaker.Taken(count, ahead.left(), 0, ahead.microsToFull());
+        }
         StatefulRedisConnection<String, String> redis = connection;
         if (redis == null) {
             throw new RedisConnectionException("not connected");
@@ -108,8 +121,14 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         String capacity = Long.toString(plan.capacity());
         String periodMicros = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(plan.period())));
         List<Long> bucket = TOKEN_BUCKET.run(redis.sync(), ScriptOutputType.MULTI, new String[] {key},
-                capacity, periodMicros, Integer.toString(count));
-        return new CoalescingTaker.Taken(bucket.get(0), bucket.get(1), bucket.get(2), bucket.get(3));
+                capacity, periodMicros, Long.toString(rest + ahead.extra()));
+        long granted = bucket.get(0);
+        long left = bucket.get(1);
+        // The batch's requests come first; only what is granted beyond them is held.
+        long forBatch = Math.min(granted, rest);
+        long surplus = granted - forBatch;
+        reserves.keep(key, surplus, left, bucket.get(3));
+        return new CoalescingTaker.Taken(ahead.taken() + forBatch, left + surplus, bucket.get(2), bucket.get(3));
     }
 
     private RateLimitDecision unreachable(RateLimitPlan plan, RuntimeException failure) {

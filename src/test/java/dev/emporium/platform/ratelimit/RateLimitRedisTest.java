@@ -102,21 +102,9 @@ class RateLimitRedisTest {
     void manyConcurrentRequestsOnOneKeyTakeExactlyTheCapacity() throws Exception {
         int capacity = 50;
         int requests = 200;
-        RateLimitPlans plans = new RateLimitPlans(new RateLimitProperties(true, RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED,
-                keyPrefix, 100, List.of(), Map.of(
-                        "anonymous", new RateLimitProperties.Plan(capacity, Duration.ofDays(1)),
-                        "customer", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
-                        "staff", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
-                        "credential-check", new RateLimitProperties.Plan(1, Duration.ofDays(1))),
-                List.of(), Set.of("ROLE_admin")));
+        RateLimitPlans plans = plansWithAnonymous(capacity);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        // Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed.
-        RedisConnections redis = new RedisConnections(
-                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)));
-        started.add(redis);
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, plans, new RateLimitMetrics(registry, plans),
-                RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
-        started.add(limiter);
+        RedisRateLimiter limiter = limiter(plans, registry);
 
         CountDownLatch go = new CountDownLatch(1);
         List<Future<RateLimitDecision>> decisions = new ArrayList<>();
@@ -141,6 +129,44 @@ class RateLimitRedisTest {
         assertThat(registry.get("emporium.ratelimit.rejections").tag("plan", "anonymous").tag("key.type", "ip").counter().count())
                 .isEqualTo(requests - capacity);
         assertThat(registry.get("emporium.ratelimit.redis.failures").counter().count()).isZero();
+    }
+
+    @Test
+    void aBusyKeyOfALargePlanIsServedFromTokensTakenAheadYetNeverBeyondTheSharedBucket() throws Exception {
+        int capacity = 2_000; // a reserve of at most 20 tokens per instance
+        RateLimitPlans plans = plansWithAnonymous(capacity);
+        RedisRateLimiter first = limiter(plans, new SimpleMeterRegistry());
+        RedisRateLimiter second = limiter(plans, new SimpleMeterRegistry());
+        String client = "ip:192.0.2.2";
+
+        long scriptsBefore = scriptCalls();
+        int oneByOne = 400;
+        for (int i = 0; i < oneByOne; i++) {
+            assertThat(first.tryConsume(client, "anonymous").allowed()).isTrue();
+        }
+        // One call would be made per request without the reserve; with it, one per up to 21 requests after the first two.
+        assertThat(scriptCalls() - scriptsBefore).isLessThanOrEqualTo(oneByOne / 4);
+
+        int burst = 3_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<RateLimitDecision>> decisions = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < burst; i++) {
+                RedisRateLimiter instance = i % 2 == 0 ? first : second;
+                decisions.add(clients.submit(() -> {
+                    go.await();
+                    return instance.tryConsume(client, "anonymous");
+                }));
+            }
+            go.countDown();
+        }
+        List<RateLimitDecision> answered = decisions.stream().map(RateLimitRedisTest::resultOf).toList();
+        long allowed = oneByOne + answered.stream().filter(RateLimitDecision::allowed).count();
+
+        // Never more than the shared bucket; fewer by at most what the two instances still hold.
+        assertThat(allowed).isLessThanOrEqualTo(capacity).isGreaterThanOrEqualTo(capacity - 2 * capacity / 100);
+        assertThat(answered).filteredOn(decision -> !decision.allowed())
+                .allSatisfy(refused -> assertThat(refused.retryAfterSeconds()).isPositive());
     }
 
     @Test
@@ -205,6 +231,39 @@ class RateLimitRedisTest {
 
         // Connected in the background once Redis answers: the plan of 3 holds again.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(app.url("/api/data")).statusCode()).isEqualTo(429));
+    }
+
+    /** Refilled so slowly (a token every few minutes) that a test's count is not blurred by a refill. */
+    private RateLimitPlans plansWithAnonymous(long capacity) {
+        return new RateLimitPlans(new RateLimitProperties(true, RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED,
+                keyPrefix, 100, List.of(), Map.of(
+                        "anonymous", new RateLimitProperties.Plan(capacity, Duration.ofDays(7)),
+                        "customer", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
+                        "staff", new RateLimitProperties.Plan(1, Duration.ofDays(1)),
+                        "credential-check", new RateLimitProperties.Plan(1, Duration.ofDays(1))),
+                List.of(), Set.of("ROLE_admin")));
+    }
+
+    /** A limiter of its own, as one instance has. Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed. */
+    private RedisRateLimiter limiter(RateLimitPlans plans, SimpleMeterRegistry registry) {
+        RedisConnections redis = new RedisConnections(
+                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        started.add(redis);
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, plans, new RateLimitMetrics(registry, plans),
+                RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
+        started.add(limiter);
+        return limiter;
+    }
+
+    /** Scripts Redis has run so far, by hash or by text. */
+    private static long scriptCalls() {
+        try (RedisClient redis = RedisClient.create("redis://" + REDIS_HOST + ":" + REDIS_PORT);
+                StatefulRedisConnection<String, String> connection = redis.connect()) {
+            return Stream.of(connection.sync().info("commandstats").split("\\R"))
+                    .filter(line -> line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceFirst("^[^:]+:calls=(\\d+),.*$", "$1")))
+                    .sum();
+        }
     }
 
     private TcpProxy proxyToRedis() throws Exception {
