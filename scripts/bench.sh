@@ -602,7 +602,7 @@ warm_with_mix() {
   local mix=("$config|/api/data|GET|/api/data||")
   for entry in "${SCENARIOS[@]}"; do
     IFS='|' read -r c name method path headers body <<<"$entry"
-    [[ "$c" == "$config" && "$path" != "/api/data" ]] && mix+=("$entry")
+    [[ "$c" == "$config" && "$name" != "GET /api/data" ]] && mix+=("$entry")
   done
   local connections=$(( CONNECTIONS / ${#mix[@]} > 2 ? CONNECTIONS / ${#mix[@]} : 2 ))
   log "warm-up ${FRESH_WARMUP}s of the newly started Emporium: ${#mix[@]} scenarios at once, $connections connections each"
