@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * Buckets in Redis, shared by every instance: one Lua script ({@code ratelimit/token-bucket.lua}) refills and takes
  * tokens atomically on Redis's clock: one round trip and no retries, however many requests share a key (a
  * compare-and-swap would have them retry against each other). Requests for a key whose call is in flight go
- * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request; the key of
- * a large plan takes tokens ahead of its demand and serves them from here ({@link TokenReserves}). Each key expires once its
- * bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while Redis cannot be
- * reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a warning is logged
- * at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is retried in the
- * background, at most once a second, never on a request's time.
+ * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request,
+ * and a busy key of a large plan takes tokens ahead and serves them from here ({@link TokenReserves}). Each key
+ * expires once its bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while
+ * Redis cannot be reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a
+ * warning is logged at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is
+ * retried in the background, at most once a second, never on a request's time.
  */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 

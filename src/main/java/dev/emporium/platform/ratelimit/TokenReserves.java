@@ -70,7 +70,7 @@ final class TokenReserves {
         return reserves.computeIfAbsent(key, unused -> new Reserve(now)).beforeCall(count, max, now);
     }
 
-    /** After the call: {@code surplus} tokens the store granted beyond the batch are held for the key's next requests. */
+    /** After the call: the {@code surplus} the store granted beyond the batch is held for the key's next requests. */
     void keep(String key, long surplus, long storeLeft, long microsToFull) {
         Reserve reserve = reserves.get(key);
         if (reserve != null) {

@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -68,20 +70,11 @@ class RateLimitRedisTest {
         Instance second = start(REDIS_PORT, "fail-open", 15);
 
         int burst = 40;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < burst; i++) {
-                Instance target = i % 2 == 0 ? first : second;
-                statuses.add(clients.submit(() -> {
-                    go.await();
-                    return get(target.url("/api/data")).statusCode();
-                }));
-            }
-            go.countDown();
-        }
-        Map<Integer, Long> counted = statuses.stream().map(RateLimitRedisTest::resultOf)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        List<Integer> statuses = allAtOnce(burst, i -> {
+            Instance target = i % 2 == 0 ? first : second;
+            return () -> get(target.url("/api/data")).statusCode();
+        });
+        Map<Integer, Long> counted = statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
         assertThat(counted).containsOnly(Map.entry(200, 15L), Map.entry(429, 25L));
         // Both instances refused some: the limit is one, not one each.
@@ -106,18 +99,7 @@ class RateLimitRedisTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         RedisRateLimiter limiter = limiter(plans, registry);
 
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<RateLimitDecision>> decisions = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < requests; i++) {
-                decisions.add(clients.submit(() -> {
-                    go.await();
-                    return limiter.tryConsume("ip:192.0.2.1", "anonymous");
-                }));
-            }
-            go.countDown();
-        }
-        List<RateLimitDecision> answered = decisions.stream().map(RateLimitRedisTest::resultOf).toList();
+        List<RateLimitDecision> answered = allAtOnce(requests, i -> () -> limiter.tryConsume("ip:192.0.2.1", "anonymous"));
 
         List<RateLimitDecision> allowed = answered.stream().filter(RateLimitDecision::allowed).toList();
         assertThat(allowed).hasSize(capacity);
@@ -144,23 +126,14 @@ class RateLimitRedisTest {
         for (int i = 0; i < oneByOne; i++) {
             assertThat(first.tryConsume(client, "anonymous").allowed()).isTrue();
         }
-        // One call would be made per request without the reserve; with it, one per up to 21 requests after the first two.
+        // A call per request without the reserve; with it, one per up to 21 requests after the first two.
         assertThat(scriptCalls() - scriptsBefore).isLessThanOrEqualTo(oneByOne / 4);
 
         int burst = 3_000;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<RateLimitDecision>> decisions = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < burst; i++) {
-                RedisRateLimiter instance = i % 2 == 0 ? first : second;
-                decisions.add(clients.submit(() -> {
-                    go.await();
-                    return instance.tryConsume(client, "anonymous");
-                }));
-            }
-            go.countDown();
-        }
-        List<RateLimitDecision> answered = decisions.stream().map(RateLimitRedisTest::resultOf).toList();
+        List<RateLimitDecision> answered = allAtOnce(burst, i -> {
+            RedisRateLimiter instance = i % 2 == 0 ? first : second;
+            return () -> instance.tryConsume(client, "anonymous");
+        });
         long allowed = oneByOne + answered.stream().filter(RateLimitDecision::allowed).count();
 
         // Never more than the shared bucket; fewer by at most what the two instances still hold.
@@ -244,10 +217,13 @@ class RateLimitRedisTest {
                 List.of(), Set.of("ROLE_admin")));
     }
 
-    /** A limiter of its own, as one instance has. Fail-closed and a roomy timeout: a decision that could not reach Redis throws instead of counting as allowed. */
+    /**
+     * A limiter of its own, as one instance has. Fail-closed and a roomy timeout: a decision that could not reach
+     * Redis throws instead of counting as allowed.
+     */
     private RedisRateLimiter limiter(RateLimitPlans plans, SimpleMeterRegistry registry) {
-        RedisConnections redis = new RedisConnections(
-                new RedisConnectionProperties("redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        RedisConnections redis = new RedisConnections(new RedisConnectionProperties(
+                "redis://" + REDIS_HOST + ":" + REDIS_PORT, Duration.ofSeconds(2), Duration.ofSeconds(2)));
         started.add(redis);
         RedisRateLimiter limiter = new RedisRateLimiter(redis, plans, new RateLimitMetrics(registry, plans),
                 RateLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
@@ -284,6 +260,23 @@ class RateLimitRedisTest {
                 "--emporium.rate-limit.plans.anonymous.period=1d");
         started.add(context);
         return new Instance(context);
+    }
+
+    /** {@code count} requests on virtual threads of their own, released together; their answers in order. */
+    private static <T> List<T> allAtOnce(int count, IntFunction<Callable<T>> request) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                Callable<T> one = request.apply(i);
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return one.call();
+                }));
+            }
+            go.countDown();
+        }
+        return answers.stream().map(RateLimitRedisTest::resultOf).toList();
     }
 
     private static <T> T resultOf(Future<T> status) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The reserve's rules on a clock the test turns; that a store is never overdrawn is tested in {@link RateLimitRedisTest}. */
+/** The reserve's rules on a clock the test turns; that Redis is never overdrawn is in {@link RateLimitRedisTest}. */
 class TokenReservesTest {
 
     private static final RateLimitPlan LARGE = new RateLimitPlan("partner", 100_000, Duration.ofMinutes(1), "test:");
@@ -14,6 +14,12 @@ class TokenReservesTest {
 
     private long now = 1_000_000_000L;
     private final TokenReserves reserves = new TokenReserves(() -> now);
+
+    /** The key's first call to the store, which left {@code surplus} tokens held. */
+    private void firstCall(long surplus, long storeLeft, long microsToFull) {
+        reserves.beforeCall(KEY, LARGE, 1);
+        reserves.keep(KEY, surplus, storeLeft, microsToFull);
+    }
 
     private void advanceMillis(long millis) {
         now += TimeUnit.MILLISECONDS.toNanos(millis);
@@ -39,8 +45,7 @@ class TokenReservesTest {
 
     @Test
     void aBusyKeyTakesAheadAboutFiftyMillisecondsOfItsDemandAndServesThemInTurn() {
-        reserves.beforeCall(KEY, LARGE, 1);
-        reserves.keep(KEY, 0, 90_000, 6_000_000);
+        firstCall(0, 90_000, 6_000_000);
         advanceMillis(10);
 
         // 5 requests in 10 ms: 500 a second, so 25 tokens ahead.
@@ -59,8 +64,7 @@ class TokenReservesTest {
 
     @Test
     void whatIsTakenAheadIsCappedAtOnePercentOfTheCapacity() {
-        reserves.beforeCall(KEY, LARGE, 1);
-        reserves.keep(KEY, 0, 90_000, 0);
+        firstCall(0, 90_000, 0);
         advanceMillis(2);
 
         assertThat(reserves.beforeCall(KEY, LARGE, 5_000).extra()).isEqualTo(1_000);
@@ -68,8 +72,7 @@ class TokenReservesTest {
 
     @Test
     void aBatchIsServedFromTheReserveBeforeTheStoreIsAsked() {
-        reserves.beforeCall(KEY, LARGE, 1);
-        reserves.keep(KEY, 3, 50_000, 0);
+        firstCall(3, 50_000, 0);
 
         TokenReserves.Ahead ahead = reserves.beforeCall(KEY, LARGE, 5);
         assertThat(ahead.taken()).isEqualTo(3);
@@ -81,8 +84,7 @@ class TokenReservesTest {
 
     @Test
     void heldTokensAreForfeitedWhenTheirHoldEnds() {
-        reserves.beforeCall(KEY, LARGE, 1);
-        reserves.keep(KEY, 10, 50_000, 0);
+        firstCall(10, 50_000, 0);
         advanceMillis(999);
         assertThat(reserves.takeOne(KEY)).isNotNull();
 
@@ -93,8 +95,7 @@ class TokenReservesTest {
 
     @Test
     void aSlowKeyTakesNothingAhead() {
-        reserves.beforeCall(KEY, LARGE, 1);
-        reserves.keep(KEY, 0, 99_999, 0);
+        firstCall(0, 99_999, 0);
         advanceMillis(100);
 
         // One request in 100 ms: half a token's worth of demand in the next 50 ms.
