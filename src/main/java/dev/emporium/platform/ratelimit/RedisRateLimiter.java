@@ -7,7 +7,10 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -16,13 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Buckets in Redis, shared by every instance: one Lua script ({@code ratelimit/token-bucket.lua}) refills and takes
  * tokens atomically on Redis's clock: one round trip and no retries, however many requests share a key (a
- * compare-and-swap would have them retry against each other). Requests for a key whose call is in flight go
- * together in its next call ({@link CoalescingTaker}), so a hot key costs a round trip per batch, not per request,
- * and a busy key of a large plan takes tokens ahead and serves them from here ({@link TokenReserves}). Each key
- * expires once its bucket would be full again. Every command is bounded by {@code emporium.redis.timeout}; while
- * Redis cannot be reached, requests are served unlimited (fail-open) or refused (fail-closed), counted, and a
- * warning is logged at most every 30 seconds. Lettuce reconnects by itself; a connection that was never made is
- * retried in the background, at most once a second, never on a request's time.
+ * compare-and-swap would have them retry against each other). Requests that arrive while a call is in flight go
+ * together in the next call, whatever their keys ({@link CoalescingTaker}), so a crowd or a hot key costs a round
+ * trip per batch, not per request, and a busy key of a large plan takes tokens ahead and serves them from here
+ * ({@link TokenReserves}). Each key expires once its bucket would be full again. Every command is bounded by
+ * {@code emporium.redis.timeout}; while Redis cannot be reached, requests are served unlimited (fail-open) or refused
+ * (fail-closed), counted, and a warning is logged at most every 30 seconds. Lettuce reconnects by itself; a
+ * connection that was never made is retried in the background, at most once a second, never on a request's time.
  */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -73,7 +76,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private void warmUp(RateLimitPlans plans) {
         RateLimitPlan any = plans.get(RateLimitPlans.ANONYMOUS);
         try {
-            take(any.storeKey("warm-up"), any, 1);
+            take(Map.of(any.storeKey("warm-up"), new CoalescingTaker.Wanted(any, 1)));
         } catch (RuntimeException slowFirstTime) {
             // Only the code paths mattered; requests have their own timeouts.
         }
@@ -105,30 +108,57 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * Up to {@code count} tokens for a batch: first from the key's reserve, the rest in one call to Redis, which also
-     * asks for the tokens the reserve takes ahead. Throws when Redis cannot be reached.
+     * The tokens a batch wants, key by key: first from each key's reserve, the rest in one call to Redis for all keys,
+     * which also asks for the tokens the reserves take ahead. Throws when Redis cannot be reached.
      */
-    private CoalescingTaker.Taken take(String key, RateLimitPlan plan, int count) {
-        TokenReserves.Ahead ahead = reserves.beforeCall(key, plan, count);
-        int rest = count - ahead.taken();
-        if (rest == 0) {
-            return new CoalescingTaker.Taken(count, ahead.left(), 0, ahead.microsToFull());
+    private Map<String, CoalescingTaker.Taken> take(Map<String, CoalescingTaker.Wanted> batch) {
+        Map<String, CoalescingTaker.Taken> answers = HashMap.newHashMap(batch.size());
+        List<Asked> asked = new ArrayList<>(batch.size());
+        for (Map.Entry<String, CoalescingTaker.Wanted> entry : batch.entrySet()) {
+            String key = entry.getKey();
+            CoalescingTaker.Wanted wanted = entry.getValue();
+            TokenReserves.Ahead ahead = reserves.beforeCall(key, wanted.plan(), wanted.count());
+            int rest = wanted.count() - ahead.taken();
+            if (rest == 0) {
+                answers.put(key, new CoalescingTaker.Taken(wanted.count(), ahead.left(), 0, ahead.microsToFull()));
+            } else {
+                asked.add(new Asked(key, wanted.plan(), ahead, rest));
+            }
+        }
+        if (asked.isEmpty()) {
+            return answers;
         }
         StatefulRedisConnection<String, String> redis = connection;
         if (redis == null) {
             throw new RedisConnectionException("not connected");
         }
-        String capacity = Long.toString(plan.capacity());
-        String periodMicros = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(plan.period())));
-        List<Long> bucket = TOKEN_BUCKET.run(redis.sync(), ScriptOutputType.MULTI, new String[] {key},
-                capacity, periodMicros, Long.toString(rest + ahead.extra()));
-        long granted = bucket.get(0);
-        long left = bucket.get(1);
-        // The batch's requests come first; only what is granted beyond them is held.
-        long forBatch = Math.min(granted, rest);
-        long surplus = granted - forBatch;
-        reserves.keep(key, surplus, left, bucket.get(3));
-        return new CoalescingTaker.Taken(ahead.taken() + forBatch, left + surplus, bucket.get(2), bucket.get(3));
+        String[] keys = new String[asked.size()];
+        String[] args = new String[3 * asked.size()];
+        for (int i = 0; i < asked.size(); i++) {
+            Asked one = asked.get(i);
+            keys[i] = one.key();
+            args[3 * i] = Long.toString(one.plan().capacity());
+            args[3 * i + 1] = Long.toString(Math.max(1, TimeUnit.MICROSECONDS.convert(one.plan().period())));
+            args[3 * i + 2] = Long.toString(one.rest() + one.ahead().extra());
+        }
+        List<Long> buckets = TOKEN_BUCKET.run(redis.sync(), ScriptOutputType.MULTI, keys, args);
+        for (int i = 0; i < asked.size(); i++) {
+            Asked one = asked.get(i);
+            long granted = buckets.get(4 * i);
+            long left = buckets.get(4 * i + 1);
+            long microsToFull = buckets.get(4 * i + 3);
+            // The batch's requests come first; only what is granted beyond them is held.
+            long forBatch = Math.min(granted, one.rest());
+            long surplus = granted - forBatch;
+            reserves.keep(one.key(), surplus, left, microsToFull);
+            answers.put(one.key(), new CoalescingTaker.Taken(one.ahead().taken() + forBatch, left + surplus,
+                    buckets.get(4 * i + 2), microsToFull));
+        }
+        return answers;
+    }
+
+    /** A key of the batch that Redis is asked for: {@code rest} tokens beyond what its reserve gave. */
+    private record Asked(String key, RateLimitPlan plan, TokenReserves.Ahead ahead, int rest) {
     }
 
     private RateLimitDecision unreachable(RateLimitPlan plan, RuntimeException failure) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,29 +20,37 @@ class CoalescingTakerTest {
 
     private static final RateLimitPlan PLAN = new RateLimitPlan("partner", 100, Duration.ofMinutes(1), "test:");
 
-    /** A store that grants from a counter and holds its first call until released. */
+    /** A store that grants from a counter per key, each starting at the same count, and holds its first call until released. */
     private static final class HeldStore implements CoalescingTaker.Store {
-        final List<Integer> calls = new CopyOnWriteArrayList<>();
+        final List<Map<String, Integer>> calls = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch firstCallStarted = new CountDownLatch(1);
-        long tokens;
+        final Map<String, Long> tokens = new ConcurrentHashMap<>();
+        final long startingTokens;
 
         HeldStore(long tokens) {
-            this.tokens = tokens;
+            this.startingTokens = tokens;
         }
 
         @Override
-        public CoalescingTaker.Taken take(String key, RateLimitPlan plan, int count) {
-            calls.add(count);
+        public Map<String, CoalescingTaker.Taken> take(Map<String, CoalescingTaker.Wanted> wanted) {
+            Map<String, Integer> counts = new HashMap<>();
+            wanted.forEach((key, want) -> counts.put(key, want.count()));
+            calls.add(counts);
             firstCallStarted.countDown();
             try {
                 release.await();
             } catch (InterruptedException interrupted) {
                 throw new IllegalStateException(interrupted);
             }
-            long granted = Math.min(count, tokens);
-            tokens -= granted;
-            return new CoalescingTaker.Taken(granted, tokens, 600_000, 60_000_000);
+            Map<String, CoalescingTaker.Taken> answers = new HashMap<>();
+            wanted.forEach((key, want) -> {
+                long left = tokens.getOrDefault(key, startingTokens);
+                long granted = Math.min(want.count(), left);
+                tokens.put(key, left - granted);
+                answers.put(key, new CoalescingTaker.Taken(granted, left - granted, 600_000, 60_000_000));
+            });
+            return answers;
         }
     }
 
@@ -47,21 +59,30 @@ class CoalescingTakerTest {
 
     /** One request whose call the store holds, {@code others} requests for the same key meanwhile, then the release. */
     private static Round heldCallWith(HeldStore store, int others) throws Exception {
+        return heldCallWith(store, Collections.nCopies(others, "k")).get("k");
+    }
+
+    /** One request for "k" whose call the store holds, a request for each of {@code othersKeys} meanwhile, then the release. */
+    private static Map<String, Round> heldCallWith(HeldStore store, List<String> othersKeys) throws Exception {
         CoalescingTaker taker = new CoalescingTaker(store);
         CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
         assertThat(store.firstCallStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
         List<Thread> waiting = new ArrayList<>();
-        List<CoalescingTaker.Share> shares = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < others; i++) {
-            waiting.add(Thread.ofPlatform().start(() -> shares.add(taker.takeOne("k", PLAN))));
+        Map<String, List<CoalescingTaker.Share>> shares = new ConcurrentHashMap<>();
+        for (String key : othersKeys) {
+            waiting.add(Thread.ofPlatform().start(() -> shares.computeIfAbsent(key, unused -> new CopyOnWriteArrayList<>())
+                    .add(taker.takeOne(key, PLAN))));
         }
         awaitAllWaiting(waiting);
         store.release.countDown();
         for (Thread client : waiting) {
             client.join(10_000);
         }
-        return new Round(first.get(10, TimeUnit.SECONDS), shares);
+        CoalescingTaker.Share firstShare = first.get(10, TimeUnit.SECONDS);
+        Map<String, Round> rounds = new HashMap<>();
+        shares.forEach((key, answered) -> rounds.put(key, new Round(firstShare, answered)));
+        return rounds;
     }
 
     @Test
@@ -70,7 +91,7 @@ class CoalescingTakerTest {
         Round round = heldCallWith(store, 9);
 
         assertThat(round.first().granted()).isTrue();
-        assertThat(store.calls).containsExactly(1, 9);
+        assertThat(store.calls).containsExactly(Map.of("k", 1), Map.of("k", 9));
         assertThat(round.others()).hasSize(9).allMatch(CoalescingTaker.Share::granted);
         // 99 were left after the first; each of the batch sees the count after its own token.
         assertThat(round.others()).extracting(CoalescingTaker.Share::left)
@@ -83,7 +104,7 @@ class CoalescingTakerTest {
         Round round = heldCallWith(store, 6);
 
         assertThat(round.first().left()).isEqualTo(3);
-        assertThat(store.calls).containsExactly(1, 6);
+        assertThat(store.calls).containsExactly(Map.of("k", 1), Map.of("k", 6));
         assertThat(round.others()).filteredOn(CoalescingTaker.Share::granted).extracting(CoalescingTaker.Share::left)
                 .containsExactlyInAnyOrder(2L, 1L, 0L);
         assertThat(round.others()).filteredOn(share -> !share.granted()).hasSize(3)
@@ -91,12 +112,32 @@ class CoalescingTakerTest {
     }
 
     @Test
-    void aFailedCallFailsEveryMemberOfItsBatchAndTheKeyRecovers() throws Exception {
+    void requestsForDifferentKeysGoTogetherInOneCallAndEachKeyCountsItsOwn() throws Exception {
+        HeldStore store = new HeldStore(2);
+        Map<String, Round> rounds = heldCallWith(store, List.of("a", "b", "b", "b", "k"));
+
+        assertThat(store.calls).containsExactly(Map.of("k", 1), Map.of("a", 1, "b", 3, "k", 1));
+        assertThat(rounds.get("a").others()).singleElement().satisfies(share -> {
+            assertThat(share.granted()).isTrue();
+            assertThat(share.left()).isEqualTo(1);
+        });
+        // Each key's bucket held 2: of the three for "b", the first two got one; "k" had one left after the first.
+        assertThat(rounds.get("b").others()).filteredOn(CoalescingTaker.Share::granted).extracting(CoalescingTaker.Share::left)
+                .containsExactlyInAnyOrder(1L, 0L);
+        assertThat(rounds.get("b").others()).filteredOn(share -> !share.granted()).hasSize(1);
+        assertThat(rounds.get("k").others()).singleElement().satisfies(share -> {
+            assertThat(share.granted()).isTrue();
+            assertThat(share.left()).isZero();
+        });
+    }
+
+    @Test
+    void aFailedCallFailsEveryMemberOfItsBatchAndTheTakerRecovers() throws Exception {
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch fail = new CountDownLatch(1);
         List<Integer> calls = new CopyOnWriteArrayList<>();
-        CoalescingTaker taker = new CoalescingTaker((key, plan, count) -> {
-            calls.add(count);
+        CoalescingTaker taker = new CoalescingTaker(wanted -> {
+            calls.add(wanted.get("k").count());
             if (calls.size() == 1) {
                 inCall.countDown();
                 try {
@@ -109,7 +150,7 @@ class CoalescingTakerTest {
             if (calls.size() == 2) {
                 throw new IllegalStateException("still down");
             }
-            return new CoalescingTaker.Taken(count, 10, 0, 0);
+            return Map.of("k", new CoalescingTaker.Taken(wanted.get("k").count(), 10, 0, 0));
         });
         CompletableFuture<CoalescingTaker.Share> first = CompletableFuture.supplyAsync(() -> taker.takeOne("k", PLAN));
         assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();

@@ -114,6 +114,31 @@ class RateLimitRedisTest {
     }
 
     @Test
+    void aCrowdOfClientsSharesCallsToRedisYetEachKeepsItsOwnLimit() throws Exception {
+        int capacity = 3;
+        int clients = 60;
+        int requestsEach = 5;
+        RedisRateLimiter limiter = limiter(plansWithAnonymous(capacity), new SimpleMeterRegistry());
+
+        long scriptsBefore = scriptCalls();
+        List<RateLimitDecision> answered = allAtOnce(clients * requestsEach,
+                i -> () -> limiter.tryConsume("ip:198.51.100." + (i % clients), "anonymous"));
+        long scripts = scriptCalls() - scriptsBefore;
+
+        Map<Boolean, Long> counted = answered.stream()
+                .collect(Collectors.partitioningBy(RateLimitDecision::allowed, Collectors.counting()));
+        assertThat(counted).containsEntry(true, (long) clients * capacity)
+                .containsEntry(false, (long) clients * (requestsEach - capacity));
+        // Fewer calls than clients: batches span keys. Calls per key would take at least one a client (a plan this
+        // small takes nothing ahead).
+        assertThat(scripts).isLessThan(clients / 2);
+        try (RedisClient redis = RedisClient.create("redis://" + REDIS_HOST + ":" + REDIS_PORT);
+                StatefulRedisConnection<String, String> connection = redis.connect()) {
+            assertThat(connection.sync().keys(keyPrefix + "*:ip:198.51.100.*")).hasSize(clients);
+        }
+    }
+
+    @Test
     void aBusyKeyOfALargePlanIsServedFromTokensTakenAheadYetNeverBeyondTheSharedBucket() throws Exception {
         int capacity = 2_000; // a reserve of at most 20 tokens per instance
         RateLimitPlans plans = plansWithAnonymous(capacity);
