@@ -67,7 +67,8 @@ PACED=("GET /api/data" "JWT GET, Redis limits" "search" "search, uncached")
 # its buckets are just big enough here. One client with a big bucket is a busy key, which with Redis is served
 # mostly from tokens taken ahead (docs/rate-limits.md); the rows "from 10,000 addresses" have each request claim
 # the next of 10,000 client addresses in X-Forwarded-For (loopback is a trusted proxy here), about one request a
-# second per address: every decision is then a call of its own, as for a crowd of shoppers.
+# second per address, as a crowd of shoppers: every key then goes to Redis, in calls shared by the requests that
+# arrive together.
 BIG_BUCKETS="EMPORIUM_RATE_LIMIT_PLANS_ANONYMOUS_CAPACITY=1000000000 EMPORIUM_RATE_LIMIT_PLANS_CUSTOMER_CAPACITY=1000000000"
 BIG_BUCKETS+=" EMPORIUM_RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1"
 CLIENT_ADDRESS_MARK='$BENCH_CLIENT_ADDRESS'
