@@ -86,7 +86,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     public RateLimitDecision tryConsume(String key, String plan) {
         RateLimitPlan limits = plans.get(plan);
         String storeKey = limits.storeKey(key);
-        CoalescingTaker.Share share = reserves.takeOne(storeKey);
+        CoalescingTaker.Share share = reserves.takeOne(storeKey, limits);
         if (share == null) {
             if (connection == null) {
                 connectInBackground();

@@ -51,7 +51,10 @@ final class TokenReserves {
     }
 
     /** One held token for {@code key}, or null when it holds none: the request then goes to the store. */
-    CoalescingTaker.Share takeOne(String key) {
+    CoalescingTaker.Share takeOne(String key, RateLimitPlan plan) {
+        if (maxReserve(plan) == 0) {
+            return null; // most requests: their plan never holds tokens, so there is nothing to look up
+        }
         Reserve reserve = reserves.get(key);
         return reserve == null ? null : reserve.takeOne(nanoTime.getAsLong());
     }

@@ -34,13 +34,13 @@ class TokenReservesTest {
         reserves.beforeCall(KEY, customer, 1);
         advanceMillis(1);
         assertThat(reserves.beforeCall(KEY, customer, 50)).isEqualTo(TokenReserves.Ahead.NONE);
-        assertThat(reserves.takeOne(KEY)).isNull();
+        assertThat(reserves.takeOne(KEY, customer)).isNull();
     }
 
     @Test
     void aKeysFirstCallTakesNothingAhead() {
         assertThat(reserves.beforeCall(KEY, LARGE, 8).extra()).isZero();
-        assertThat(reserves.takeOne(KEY)).isNull();
+        assertThat(reserves.takeOne(KEY, LARGE)).isNull();
     }
 
     @Test
@@ -55,11 +55,11 @@ class TokenReservesTest {
         reserves.keep(KEY, 25, 89_970, 6_018_000);
 
         for (long left = 89_970 + 24; left >= 89_970; left--) {
-            CoalescingTaker.Share share = reserves.takeOne(KEY);
+            CoalescingTaker.Share share = reserves.takeOne(KEY, LARGE);
             assertThat(share.granted()).isTrue();
             assertThat(share.left()).isEqualTo(left);
         }
-        assertThat(reserves.takeOne(KEY)).isNull();
+        assertThat(reserves.takeOne(KEY, LARGE)).isNull();
     }
 
     @Test
@@ -86,10 +86,10 @@ class TokenReservesTest {
     void heldTokensAreForfeitedWhenTheirHoldEnds() {
         firstCall(10, 50_000, 0);
         advanceMillis(999);
-        assertThat(reserves.takeOne(KEY)).isNotNull();
+        assertThat(reserves.takeOne(KEY, LARGE)).isNotNull();
 
         advanceMillis(1);
-        assertThat(reserves.takeOne(KEY)).isNull();
+        assertThat(reserves.takeOne(KEY, LARGE)).isNull();
         assertThat(reserves.beforeCall(KEY, LARGE, 1).taken()).isZero();
     }
 
